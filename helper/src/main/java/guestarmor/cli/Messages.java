@@ -1,0 +1,37 @@
+package guestarmor.cli;
+
+import java.io.PrintStream;
+
+/** virt-aa-helper's message formats (section 1.6): everything on stderr, prefixed with the program name. */
+final class Messages {
+  private final String progname;
+  private final PrintStream err;
+
+  Messages(String progname, PrintStream err) {
+    this.progname = progname;
+    this.err = err;
+  }
+
+  /** {@code virt-aa-helper: error: TEXT}. */
+  void error(String text) {
+    err.print(progname + ": error: " + text + "\n");
+  }
+
+  void warning(String text) {
+    err.print(progname + ": warning: " + text + "\n");
+  }
+
+  /** The dry-run block: {@code virt-aa-helper:} on its own line, then the text. */
+  void info(String text) {
+    err.print(progname + ":\n" + text + "\n");
+  }
+
+  /** A line exactly as given (getopt's diagnostics carry their own prefix). */
+  void raw(String line) {
+    err.print(line + "\n");
+  }
+
+  void flush() {
+    err.flush();
+  }
+}

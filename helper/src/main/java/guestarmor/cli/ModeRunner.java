@@ -1,0 +1,196 @@
+package guestarmor.cli;
+
+import guestarmor.domain.Domain;
+import guestarmor.domain.DomainXmlException;
+import guestarmor.domain.DomainXmlReader;
+import guestarmor.domain.Printable;
+import guestarmor.host.HostFacts;
+import guestarmor.profile.FilesRenderer;
+import guestarmor.profile.ProfileTemplate;
+import guestarmor.rules.DomainRules;
+import guestarmor.rules.RefusedPathException;
+import guestarmor.rules.Rule;
+import guestarmor.store.ApparmorParser;
+import guestarmor.store.LoadedProfiles;
+import guestarmor.store.PolicyException;
+import guestarmor.store.PolicyLoader;
+import guestarmor.store.ProfileChange;
+import guestarmor.store.ProfileStore;
+import guestarmor.store.Templates;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Carries out one invocation (section 3.5 of the behaviour file): reads and checks everything first,
+ * then changes files under the profile's lock; {@link ProfileChange} puts them back when the parser
+ * refuses the result.
+ */
+final class ModeRunner {
+  private final Invocation inv;
+  private final Messages messages;
+  private final HostFacts host;
+  private final ProfileStore store;
+  private final String name;
+
+  ModeRunner(Invocation inv, Messages messages, HostFacts host) {
+    this.inv = inv;
+    this.messages = messages;
+    this.host = host;
+    this.store = new ProfileStore(inv.locations().profileDir());
+    this.name = inv.profileName();
+  }
+
+  /** Ends the run with one error line and exit status 1. */
+  private static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message);
+    }
+  }
+
+  int run(InputStream stdin) {
+    try {
+      if (inv.mode().readsXml()) {
+        createOrReplace(readDomain(stdin));
+      } else if (inv.dryRun()) {
+        describeParserOnlyMode();
+      } else {
+        parserOnlyMode();
+      }
+      return 0;
+    } catch (Failure e) {
+      messages.error(e.getMessage());
+    } catch (PolicyException e) {
+      messages.error(Printable.of(e.getMessage()));
+    } catch (IOException e) {
+      messages.error(Printable.of(String.valueOf(e.getMessage())));
+    }
+    return 1;
+  }
+
+  private Domain readDomain(InputStream stdin) throws Failure {
+    Domain domain;
+    try {
+      domain = new DomainXmlReader().read(stdin);
+    } catch (DomainXmlException e) {
+      throw new Failure(Printable.of(e.getMessage()));
+    }
+    if (!domain.profileName().equals(name)) {
+      throw new Failure("-u " + name + " does not match the domain's uuid " + domain.uuid());
+    }
+    return domain;
+  }
+
+  private void createOrReplace(Domain domain) throws Failure, PolicyException, IOException {
+    boolean appendOnly = inv.append() && inv.extraFile() != null;
+    List<Rule> rules = computeRules(domain, appendOnly);
+    boolean create = inv.mode() == Mode.CREATE;
+    requireNoProfileIfCreating(create);
+    if (inv.dryRun()) {
+      printDryRun(rules, create);
+      return;
+    }
+    try (FileLock lock = store.lock(name)) {
+      requireNoProfileIfCreating(create);
+      boolean purged = purgeEmptyProfile();
+      String filesText = null;
+      if (!domain.type().equals("lxc")) { // LXC guests get no .files (section 3.6)
+        filesText = appendOnly ? FilesRenderer.append(existingFiles(), rules) : FilesRenderer.render(rules);
+      }
+      String newProfile = create || purged ? instantiateTemplate(domain) : null;
+      new ProfileChange(store, loader()).apply(name, filesText, newProfile);
+    }
+  }
+
+  private void requireNoProfileIfCreating(boolean create) throws Failure {
+    if (create && Files.exists(store.profile(name))) {
+      throw new Failure("profile exists: " + store.profile(name));
+    }
+  }
+
+  private List<Rule> computeRules(Domain domain, boolean appendOnly) throws Failure {
+    DomainRules derive = new DomainRules(host);
+    try {
+      DomainRules.Result result = appendOnly ? derive.appended(inv.extraFile()) : derive.compute(domain, inv.extraFile());
+      result.warnings().forEach(messages::warning);
+      return result.rules();
+    } catch (RefusedPathException e) {
+      throw new Failure(e.getMessage());
+    }
+  }
+
+  private void printDryRun(List<Rule> rules, boolean create) {
+    messages.info(store.files(name).toString());
+    messages.info(FilesRenderer.rulesText(rules));
+    if (create) {
+      messages.info(store.profile(name).toString());
+      messages.info(name);
+      messages.info(ProfileTemplate.includeLine(name));
+    }
+  }
+
+  private String existingFiles() throws IOException {
+    return store.read(store.files(name)).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+  }
+
+  private String instantiateTemplate(Domain domain) throws PolicyException {
+    String template = new Templates(inv.locations().templateDir()).read(domain.templateDriver());
+    try {
+      return new ProfileTemplate(template).instantiate(name, !domain.type().equals("lxc"));
+    } catch (ProfileTemplate.BadTemplateException e) {
+      throw new PolicyException("TEMPLATE." + domain.templateDriver() + ": " + e.getMessage());
+    }
+  }
+
+  // A zero-size profile is what a crash of the C helper could leave: unload, remove, recreate (section 3.5).
+  private boolean purgeEmptyProfile() throws PolicyException, IOException {
+    Path profile = store.profile(name);
+    if (!Files.exists(profile) || Files.size(profile) != 0) {
+      return false;
+    }
+    messages.warning("Profile of 0 size detected, will attempt to remove it");
+    loader().unload(profile, messages::warning);
+    store.delete(profile);
+    return true;
+  }
+
+  private void describeParserOnlyMode() {
+    String flag = inv.mode() == Mode.ADD ? "-a" : "-R";
+    messages.info("would run " + inv.locations().parser() + " " + flag + " " + store.profile(name));
+    if (inv.mode() == Mode.DELETE) {
+      messages.info("would remove " + store.files(name));
+    }
+  }
+
+  private void parserOnlyMode() throws PolicyException, IOException {
+    try (FileLock lock = store.lock(name)) {
+      Path profile = store.profile(name);
+      switch (inv.mode()) {
+        case ADD -> loader().load(profile, false);
+        case REMOVE -> loader().unload(profile, messages::warning);
+        default -> {
+          // -D unloads, then removes the generated rules even when unloading failed; the profile stays.
+          try {
+            loader().unload(profile, messages::warning);
+          } finally {
+            store.delete(store.files(name));
+          }
+        }
+      }
+    }
+  }
+
+  private PolicyLoader loader() {
+    Locations loc = inv.locations();
+    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found.
+    List<String> includes = loc.systemProfileDir() ? List.of()
+        : List.of("-I", loc.profileDir().toAbsolutePath().getParent().toString());
+    return new PolicyLoader(new ApparmorParser(loc.parser(), includes), new LoadedProfiles(loc.loadedProfiles()));
+  }
+}

@@ -1,0 +1,40 @@
+package guestarmor.cli;
+
+import guestarmor.host.LiveHost;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * {@code virt-aa-helper}: the program libvirtd runs to create, replace, load and unload a guest's
+ * AppArmor profile. Takes its streams and returns the exit status, so tests call it in-process.
+ */
+public final class VirtAaHelper {
+  /** The launcher passes its own path, which getopt's messages name as the C helper's do. */
+  static final String ARGV0_PROPERTY = "guestarmor.argv0";
+
+  private VirtAaHelper() {}
+
+  public static void main(String[] args) {
+    String argv0 = System.getProperty(ARGV0_PROPERTY, "virt-aa-helper");
+    int status = run(argv0, args, System.in, System.out, System.err);
+    System.out.flush();
+    System.err.flush();
+    System.exit(status);
+  }
+
+  /** Runs one invocation; 0 on success, 1 on any failure (the C helper's contract). */
+  public static int run(String argv0, String[] args, InputStream in, PrintStream out, PrintStream err) {
+    Messages messages = new Messages(progname(argv0), err);
+    HelperArguments.Outcome outcome = HelperArguments.parse(argv0, args, out, messages);
+    if (outcome instanceof HelperArguments.Exit exit) {
+      return exit.status();
+    }
+    Invocation inv = ((HelperArguments.Run) outcome).invocation();
+    return new ModeRunner(inv, messages, new LiveHost()).run(in);
+  }
+
+  private static String progname(String argv0) {
+    int slash = argv0.lastIndexOf('/');
+    return slash < 0 ? argv0 : argv0.substring(slash + 1);
+  }
+}

@@ -1,0 +1,24 @@
+package guestarmor.host;
+
+import guestarmor.image.ImageLayer;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * What the rules need to know about the machine. {@link LiveHost} reads the real one; tests point
+ * it at trees they build in a temporary directory.
+ */
+public interface HostFacts {
+
+  /** Whether the path names an existing file, following symlinks (a dangling link does not exist). */
+  boolean exists(String path);
+
+  /** The canonical path of an existing file (every symlink, {@code .} and {@code ..} resolved). */
+  String realPath(String path) throws IOException;
+
+  /**
+   * The image and the layers below it as its headers name them, top first; only for a declared
+   * format. Element 0 is the image itself (with its external data file, if any).
+   */
+  List<ImageLayer> imageChain(String image, String format);
+}

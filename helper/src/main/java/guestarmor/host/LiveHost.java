@@ -1,0 +1,33 @@
+package guestarmor.host;
+
+import guestarmor.image.BackingChainReader;
+import guestarmor.image.ImageLayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The machine guestarmor runs on. */
+public final class LiveHost implements HostFacts {
+  private final BackingChainReader chains = new BackingChainReader();
+
+  @Override
+  public boolean exists(String path) {
+    try {
+      return Files.exists(Path.of(path));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String realPath(String path) throws IOException {
+    return Path.of(path).toRealPath().toString();
+  }
+
+  @Override
+  public List<ImageLayer> imageChain(String image, String format) {
+    return chains.read(image, format);
+  }
+}

@@ -1,0 +1,26 @@
+package guestarmor.rules;
+
+import guestarmor.domain.Chardev;
+import guestarmor.domain.Domain;
+
+/**
+ * Serial, console, parallel and channel devices whose source is a host path (table rows 2-5):
+ * {@code rw}; a pipe opens {@code PATH.in} and {@code PATH.out}, except on a console.
+ */
+final class ChardevRules implements RuleSource {
+
+  @Override
+  public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
+    for (Chardev c : Chardev.all(domain)) {
+      if (!c.hasHostPath()) {
+        continue;
+      }
+      if (c.expandsPipe()) {
+        rules.addPath(c.label(), c.path() + ".in", "rw");
+        rules.addPath(c.label(), c.path() + ".out", "rw");
+      } else {
+        rules.addPath(c.label(), c.path(), "rw");
+      }
+    }
+  }
+}

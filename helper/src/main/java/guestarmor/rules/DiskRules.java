@@ -1,0 +1,65 @@
+package guestarmor.rules;
+
+import guestarmor.domain.BackingChain;
+import guestarmor.domain.Disk;
+import guestarmor.domain.Domain;
+import guestarmor.host.HostFacts;
+import guestarmor.image.ImageLayer;
+import java.util.List;
+
+/**
+ * Disk images and their backing chains (virt-aa-helper table rows 1, 1a, 1b): the top image
+ * {@code rwk} ({@code rk} when read-only), every backing layer {@code rk}.
+ */
+final class DiskRules implements RuleSource {
+  private final HostFacts host;
+
+  DiskRules(HostFacts host) {
+    this.host = host;
+  }
+
+  @Override
+  public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
+    for (Disk disk : Disk.all(domain)) {
+      if (disk.isLocal() && disk.source() != null) {
+        addDisk(disk, rules);
+      }
+    }
+  }
+
+  private void addDisk(Disk disk, RuleCollector rules) throws RefusedPathException {
+    String origin = "disk " + disk.target();
+    String perms = disk.readonly() ? "rk" : "rwk";
+    rules.addPath(origin, disk.source(), perms);
+    BackingChain chain = disk.backing();
+    if (chain.declared()) {
+      // libvirt uses a <backingStore> chain in the XML as given and probes nothing.
+      int depth = 1;
+      for (BackingChain.Layer layer : chain.layers()) {
+        if (layer.isLocal() && layer.source() != null) {
+          rules.addPath(origin + " backing " + depth, layer.source(), "rk");
+        }
+        depth++;
+      }
+    } else if (disk.format() != null && !disk.type().equals("dir")) {
+      addProbedChain(origin, disk, perms, rules);
+    }
+  }
+
+  // Without <backingStore>, libvirt reads the image headers, but only for the format the XML declares.
+  private void addProbedChain(String origin, Disk disk, String topPerms, RuleCollector rules)
+      throws RefusedPathException {
+    List<ImageLayer> layers = host.imageChain(disk.source(), disk.format());
+    for (int depth = 0; depth < layers.size(); depth++) {
+      ImageLayer layer = layers.get(depth);
+      String layerOrigin = depth == 0 ? origin : origin + " backing " + depth;
+      String perms = depth == 0 ? topPerms : "rk";
+      if (depth > 0) {
+        rules.addPath(layerOrigin, layer.path(), perms);
+      }
+      if (layer.dataFile() != null) {
+        rules.addPath(layerOrigin + " data file", layer.dataFile(), perms);
+      }
+    }
+  }
+}

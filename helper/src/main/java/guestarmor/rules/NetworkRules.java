@@ -1,0 +1,33 @@
+package guestarmor.rules;
+
+import guestarmor.domain.Domain;
+import guestarmor.domain.NetInterface;
+import java.util.Set;
+
+/**
+ * {@code /dev/vhost-net} for a KVM guest with a NIC QEMU may accelerate with vhost (table row 27):
+ * a NIC without a model, or a virtio-family model not forced onto QEMU's userspace driver.
+ */
+final class NetworkRules implements RuleSource {
+  private static final Set<String> VIRTIO = Set.of("virtio", "virtio-transitional", "virtio-non-transitional");
+
+  @Override
+  public void addRules(Domain domain, RuleCollector rules) {
+    if (!domain.type().equals("kvm")) {
+      return;
+    }
+    for (NetInterface nic : NetInterface.all(domain)) {
+      if (usesVhost(nic)) {
+        rules.addFixed("interface " + nic.index(), PathPattern.literal("/dev/vhost-net"), "rw");
+        return;
+      }
+    }
+  }
+
+  private static boolean usesVhost(NetInterface nic) {
+    if (nic.model() == null) {
+      return true;
+    }
+    return VIRTIO.contains(nic.model()) && !"qemu".equals(nic.driverName());
+  }
+}

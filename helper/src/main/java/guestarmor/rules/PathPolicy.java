@@ -1,0 +1,86 @@
+package guestarmor.rules;
+
+import guestarmor.domain.Printable;
+import guestarmor.host.HostFacts;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Turns a path from the XML into the path a rule may name, or refuses it.
+ *
+ * <p>Mirrors virt-aa-helper's {@code vah_add_path()}: the longest existing prefix is resolved with
+ * realpath and the rest kept as written (libvirt commit b932ed69, 77cd862f). guestarmor first
+ * normalises {@code .}, {@code ..} and {@code //} lexically, so {@code /missing/../etc/passwd} is
+ * checked as {@code /etc/passwd} (decisions file, item 3).
+ */
+public final class PathPolicy {
+  private final HostFacts host;
+  private final RestrictedPaths restricted;
+
+  public PathPolicy(HostFacts host, RestrictedPaths restricted) {
+    this.host = host;
+    this.restricted = restricted;
+  }
+
+  /** A path as given and as it will be written into the profile. */
+  public record Resolved(String given, String path) {}
+
+  /**
+   * Resolves and checks the path; null when it is relative (the C helper skips those with a warning).
+   *
+   * @param origin the element, for the message
+   * @param write whether the rule grants write access
+   */
+  public Resolved resolve(String origin, String given, boolean write) throws RefusedPathException {
+    if (Printable.hasControl(given)) {
+      throw new RefusedPathException(origin + ": " + Printable.of(given) + " contains a control character");
+    }
+    if (!given.startsWith("/")) {
+      return null;
+    }
+    String normal = normalise(given);
+    String path = realPrefix(origin, given, normal);
+    String why = restricted.refusal(path, write);
+    if (why != null) {
+      String shown = path.equals(given) ? given + " is " : given + " resolves to " + path + ", ";
+      throw new RefusedPathException(origin + ": " + shown + why);
+    }
+    return new Resolved(given, path);
+  }
+
+  /** {@code .}, {@code ..} and repeated or trailing slashes removed, without touching the disk. */
+  static String normalise(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return "/" + String.join("/", parts);
+  }
+
+  private String realPrefix(String origin, String given, String normal) throws RefusedPathException {
+    String existing = normal;
+    while (!existing.equals("/") && !host.exists(existing)) {
+      int slash = existing.lastIndexOf('/');
+      existing = slash == 0 ? "/" : existing.substring(0, slash);
+    }
+    if (existing.equals("/")) {
+      return normal;
+    }
+    try {
+      String real = host.realPath(existing);
+      String rest = normal.substring(existing.length());
+      return real.equals("/") && !rest.isEmpty() ? rest : real + rest;
+    } catch (IOException e) {
+      throw new RefusedPathException(origin + ": " + Printable.of(given) + ": could not resolve " + existing
+          + " (" + e.getMessage() + ")");
+    }
+  }
+}

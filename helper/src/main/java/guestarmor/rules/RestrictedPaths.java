@@ -1,0 +1,55 @@
+package guestarmor.rules;
+
+import java.util.List;
+
+/**
+ * Host locations a guest may never get, or may only read. The lists are virt-aa-helper's
+ * {@code valid_path()} tables (libvirt 9.0, with the firmware directories 11.x added).
+ * Prefix tests are plain string prefixes, as in libvirt: {@code /lib} also covers {@code /lib64}.
+ */
+public record RestrictedPaths(List<String> overrides, List<String> restricted, List<String> readOnly) {
+
+  public RestrictedPaths {
+    overrides = List.copyOf(overrides);
+    restricted = List.copyOf(restricted);
+    readOnly = List.copyOf(readOnly);
+  }
+
+  public static RestrictedPaths libvirt() {
+    return new RestrictedPaths(
+        List.of("/sys/devices/pci", "/sys/kernel/config/target/vhost", "/etc/libvirt-sandbox/services/"),
+        List.of("/bin/", "/etc/", "/lib", "/lost+found/", "/proc/", "/sbin/", "/selinux/", "/sys/",
+            "/usr/bin/", "/usr/lib", "/usr/sbin/", "/usr/share/", "/usr/local/bin/", "/usr/local/etc/",
+            "/usr/local/lib", "/usr/local/sbin/"),
+        List.of("/boot/", "/vmlinuz", "/initrd", "/initrd.img", "/usr/share/edk2/", "/usr/share/OVMF/",
+            "/usr/share/ovmf/", "/usr/share/AAVMF/", "/usr/share/qemu-efi/", "/usr/share/qemu-efi-aarch64/",
+            "/usr/lib/u-boot/", "/usr/lib/riscv64-linux-gnu/opensbi", "/usr/share/edk2-ovmf/",
+            "/usr/share/qemu-efi-loongarch64/", "/usr/share/qemu-efi-riscv64/", "/usr/share/qemu/"));
+  }
+
+  /**
+   * Why the path may not be opened with this access, or null when it may.
+   *
+   * @param write whether write access is asked for
+   */
+  public String refusal(String path, boolean write) {
+    if (startsWithAny(path, overrides) != null) {
+      return null;
+    }
+    String ro = startsWithAny(path, readOnly);
+    if (ro != null) {
+      return write ? "under " + ro + ", which a guest may only read" : null;
+    }
+    String r = startsWithAny(path, restricted);
+    return r == null ? null : "under restricted " + r;
+  }
+
+  private static String startsWithAny(String path, List<String> prefixes) {
+    for (String p : prefixes) {
+      if (path.startsWith(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

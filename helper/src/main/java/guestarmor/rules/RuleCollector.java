@@ -1,0 +1,77 @@
+package guestarmor.rules;
+
+import guestarmor.domain.Printable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the rules of one profile in order. Paths from the XML go through {@link PathPolicy}
+ * ({@link #addPath}); guestarmor's own fixed patterns bypass it ({@link #addFixed}), as in the C helper.
+ */
+public final class RuleCollector {
+  private final PathPolicy policy;
+  private final List<Rule> rules = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  public RuleCollector(PathPolicy policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * The generic path rule ({@code vah_add_path}): perms with {@code w} grant read-write; {@code R}
+   * grants read without a deny line; any other read-only perms get the deny line after them.
+   */
+  public void addPath(String origin, String path, String perms) throws RefusedPathException {
+    addPath(origin, path, perms, "");
+  }
+
+  /** The same for a directory tree: {@code "D/**" perms,} then {@code "D/" r,} (filesystem passthrough). */
+  public void addTree(String origin, String dir, String perms) throws RefusedPathException {
+    addPath(origin, dir, perms, "/**");
+  }
+
+  /** A directory and everything under it, as libvirtd asks with {@code -F DIR/{,**}} (SetPathLabel). */
+  public void addSubtree(String origin, String dir, String perms) throws RefusedPathException {
+    addPath(origin, dir, perms, "/{,**}");
+  }
+
+  private void addPath(String origin, String path, String perms, String glob) throws RefusedPathException {
+    boolean write = perms.indexOf('w') >= 0;
+    PathPolicy.Resolved resolved = policy.resolve(origin, path, write);
+    if (resolved == null) {
+      warnings.add(origin + ": skipped non-absolute path " + Printable.of(path));
+      return;
+    }
+    String p = !glob.isEmpty() && resolved.path().equals("/") ? "" : resolved.path();
+    PathPattern target = glob.isEmpty() ? PathPattern.literal(p) : PathPattern.literal(p).plusGlob(glob);
+    rules.add(Rule.allow(origin, target, perms.replace('R', 'r')));
+    if (!write && perms.indexOf('R') < 0) {
+      rules.add(Rule.denyWrite(origin, target));
+    }
+    if (glob.equals("/**")) {
+      rules.add(Rule.allow(origin, PathPattern.literal(p + "/"), "r"));
+    }
+  }
+
+  /** A rule written as it is: guestarmor's own pattern, with any XML text in it as literal parts. */
+  public void addFixed(String origin, PathPattern path, String perms) {
+    rules.add(Rule.allow(origin, path, perms));
+  }
+
+  /** Any prepared rule (comment lines, deny lines of fixed blocks). */
+  public void add(Rule rule) {
+    rules.add(rule);
+  }
+
+  public void warn(String warning) {
+    warnings.add(warning);
+  }
+
+  public List<Rule> rules() {
+    return List.copyOf(rules);
+  }
+
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,85 @@
+package guestarmor.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One create or replace of a guest's files, all or nothing: the new {@code .files} (and, for a new
+ * guest, the profile) are written atomically, the parser loads them, and if it refuses, the previous
+ * files are put back so the previous profile stays what is loaded and on disk (decisions file, item 8).
+ * The caller holds the profile's lock.
+ */
+public final class ProfileChange {
+  private final ProfileStore store;
+  private final PolicyLoader loader;
+
+  public ProfileChange(ProfileStore store, PolicyLoader loader) {
+    this.store = store;
+    this.loader = loader;
+  }
+
+  /**
+   * @param filesText the new {@code .files}, or null when the guest has none (LXC)
+   * @param newProfile the instantiated template when the profile is to be created, else null
+   * @return whether the parser ran (it does not when nothing changed and the profile is loaded)
+   */
+  public boolean apply(String name, String filesText, String newProfile) throws PolicyException {
+    Path files = store.files(name);
+    Path profile = store.profile(name);
+    Optional<byte[]> oldFiles = read(files);
+    boolean filesChanged = filesText != null && !sameBytes(oldFiles, filesText);
+    try {
+      if (filesChanged) {
+        store.replace(files, filesText.getBytes(StandardCharsets.UTF_8));
+      }
+      if (newProfile != null) {
+        store.replace(profile, newProfile.getBytes(StandardCharsets.UTF_8));
+      } else if (!Files.exists(profile)) {
+        throw new PolicyException("profile does not exist: " + profile);
+      }
+      // libvirtd calls the helper many times per start with nothing new: skip the parser then (item 9).
+      if (!filesChanged && newProfile == null && loader.isLoaded(name)) {
+        return false;
+      }
+      loader.load(profile, newProfile == null);
+      return true;
+    } catch (PolicyException | IOException | RuntimeException e) {
+      putBack(files, oldFiles, filesChanged, profile, newProfile != null);
+      if (e instanceof PolicyException p) {
+        throw p;
+      }
+      throw new PolicyException("could not write " + files + ": " + e.getMessage());
+    }
+  }
+
+  private void putBack(Path files, Optional<byte[]> oldFiles, boolean filesChanged, Path profile,
+      boolean createdProfile) {
+    try {
+      if (filesChanged) {
+        store.restore(files, oldFiles);
+      }
+      if (createdProfile) {
+        store.delete(profile);
+      }
+    } catch (IOException ignored) {
+      // the original failure is what the caller reports; the atomic writes left whole files either way
+    }
+  }
+
+  private Optional<byte[]> read(Path files) throws PolicyException {
+    try {
+      return store.read(files);
+    } catch (IOException e) {
+      throw new PolicyException("could not read " + files + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean sameBytes(Optional<byte[]> old, String text) {
+    return old.isPresent() && old.get().length > 0
+        && Arrays.equals(old.get(), text.getBytes(StandardCharsets.UTF_8));
+  }
+}

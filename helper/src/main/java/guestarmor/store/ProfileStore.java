@@ -1,0 +1,130 @@
+package guestarmor.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * The profile directory ({@code /etc/apparmor.d/libvirt}): reads, atomic replaces (temp file in the
+ * same directory, fsync, rename, fsync of the directory) and a per-profile lock.
+ */
+public final class ProfileStore {
+  /** The C helper refuses profile and include files over 10 MiB (MAX_FILE_LEN). */
+  public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+  private final Path dir;
+
+  public ProfileStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** {@code DIR/libvirt-<uuid>}. */
+  public Path profile(String name) {
+    return dir.resolve(name);
+  }
+
+  /** {@code DIR/libvirt-<uuid>.files}. */
+  public Path files(String name) {
+    return dir.resolve(name + ".files");
+  }
+
+  /** The file's bytes, or empty when it does not exist. */
+  public Optional<byte[]> read(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (ch.size() > MAX_FILE_BYTES) {
+        throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // read until full or end of file
+      }
+      return Optional.of(buf.array());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Replaces the file's content atomically: readers see the old bytes or the new, never a mix. */
+  public void replace(Path file, byte[] content) throws IOException {
+    if (content.length > MAX_FILE_BYTES) {
+      throw new IOException("new content for " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
+    }
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      move(tmp, file);
+      syncDirectory();
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Puts back what {@link #read} returned earlier: the old bytes, or no file at all. */
+  public void restore(Path file, Optional<byte[]> old) throws IOException {
+    if (old.isPresent()) {
+      replace(file, old.get());
+    } else {
+      delete(file);
+    }
+  }
+
+  /** Removes the file if it exists. */
+  public boolean delete(Path file) throws IOException {
+    boolean gone = Files.deleteIfExists(file);
+    if (gone) {
+      syncDirectory();
+    }
+    return gone;
+  }
+
+  /**
+   * Takes the profile's lock, waiting for any other guestarmor process working on the same profile.
+   * The lock file is hidden ({@code .libvirt-<uuid>.lock}) and kept: removing it would race.
+   */
+  public FileLock lock(String name) throws IOException {
+    FileChannel ch = FileChannel.open(dir.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    try {
+      return ch.lock();
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  private static void move(Path tmp, Path file) throws IOException {
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("cannot replace " + file + " atomically: " + e.getMessage(), e);
+    }
+  }
+
+  // The rename is durable only once the directory entry is on disk.
+  private void syncDirectory() throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
+  }
+}
