@@ -202,6 +202,36 @@ class HelperLauncherTest {
   }
 
   @Test
+  void anUnchangedReplaceOfALoadedProfileDoesNotRunTheParser() throws Exception {
+    Path loaded = Files.writeString(tmp.resolve("profiles"), NAME + " (enforce)\n");
+    ParserStandIn parser = ParserStandIn.compiling(tmp);
+    String[] where = {"--profile-dir", profiles.toString(), "--parser", parser.path().toString(),
+        "--loaded-profiles", loaded.toString()};
+    assertEquals(0, Checkout.helper(web01, concat(new String[] {"-c", "-u", NAME}, where)).status());
+    assertEquals(0, Checkout.helper(web01, concat(new String[] {"-r", "-u", NAME}, where)).status());
+    assertEquals(1, parser.calls().size(), "the second call found nothing new: " + parser.calls());
+  }
+
+  @Test
+  void rulesWrittenButNeverLoadedAreLoadedByTheNextIdenticalCall() throws Exception {
+    Path loaded = Files.writeString(tmp.resolve("profiles"), NAME + " (enforce)\n");
+    ParserStandIn parser = ParserStandIn.compiling(tmp);
+    String[] where = {"--profile-dir", profiles.toString(), "--parser", parser.path().toString(),
+        "--loaded-profiles", loaded.toString()};
+    assertEquals(0, Checkout.helper(web01, concat(new String[] {"-c", "-u", NAME}, where)).status());
+    // as a helper killed between the rename and the parser leaves it: new rules on disk, old ones loaded
+    Files.writeString(profiles.resolve(NAME + ".files"), files() + "  \"/var/lib/libvirt/images/new.img\" rwk,\n");
+    Checkout.Result r = Checkout.helper(web01, concat(new String[] {"-r", "-u", NAME, "-F",
+        "/var/lib/libvirt/images/new.img"}, where));
+    assertEquals(0, r.status(), r.stderr());
+    assertEquals(2, parser.calls().size(), "the kernel never got these rules: " + parser.calls());
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+
+  @Test
   void aUuidThatDiffersFromTheXmlIsRefused() throws Exception {
     Checkout.Result r = helper(web01, ParserStandIn.compiling(tmp), "-c", "-u",
         "libvirt-00000000-1c2d-4e5f-8a9b-0c1d2e3f4a5b");

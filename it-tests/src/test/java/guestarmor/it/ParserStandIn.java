@@ -34,7 +34,7 @@ public final class ParserStandIn {
 
   /** Records, sleeps, then exits 0: makes the parser step long enough to be interrupted. */
   public static ParserStandIn slow(Path dir, double seconds) throws IOException {
-    return write(dir, "sleep " + seconds + "\n");
+    return write(dir, "/bin/sleep " + seconds + "\n");
   }
 
   private static ParserStandIn write(Path dir, String body) throws IOException {
