@@ -9,11 +9,16 @@
 #   libvirt0              9.0.0-4+deb12u2   (installed: the helper's runtime library)
 # The two daemon packages are only unpacked (dpkg -x) into a temporary directory, never installed.
 # The binary runs unconfined with an empty environment (env -i) from an empty directory, so relative
-# paths in the corpus resolve to nothing. Its output depends on the host for the paths the XMLs name
+# paths in the corpus resolve to nothing. The helper clears its own environment before it loads the
+# storage-file module that reads backing chains, so LIBVIRT_STORAGE_FILE_DIR is ignored (checked with
+# LIBVIRT_DEBUG=1, which is read before the clear): instead each run happens in a private mount namespace
+# (unshare -m) where the unpacked /usr/lib/x86_64-linux-gnu is overlaid on the real one, so the module
+# sits at its compiled-in path without touching the host's file system. Its output depends on the host for the paths the XMLs name
 # (almost all are absent here: /dev/HostVG/..., /usr/share/seabios/...); regenerate on a host like
 # the one the parity test runs on. Needs root (apt-get install) and network access to Debian's mirror.
 #
 # Usage: it-tests/oracle/regenerate.sh            (from anywhere; writes into the worktree)
+# Also needs qemu-img (a self-check builds a two-layer qcow2 chain and expects its base in the rules).
 set -euo pipefail
 
 LIBVIRT_VERSION="${LIBVIRT_VERSION:-9.0.0-4+deb12u2}"
@@ -38,7 +43,8 @@ installed="$(dpkg-query -W -f='${Version}' libvirt0:amd64)"
 [ "$installed" = "$LIBVIRT_VERSION" ] || { echo "libvirt0 is $installed, want $LIBVIRT_VERSION" >&2; exit 1; }
 
 helper="$work/x/usr/lib/libvirt/virt-aa-helper"
-storage_file_dir="$work/x/usr/lib/x86_64-linux-gnu/libvirt/storage-file"
+libdir=/usr/lib/x86_64-linux-gnu
+storage_file_dir="$work/x$libdir/libvirt/storage-file"
 [ -x "$helper" ] || { echo "no $helper in the package" >&2; exit 1; }
 [ -f "$storage_file_dir/libvirt_storage_file_fs.so" ] || { echo "no storage-file module" >&2; exit 1; }
 emptydir="$work/empty"
@@ -72,15 +78,32 @@ write_oracle() {
         }' "$stderr_file"
 }
 
+# Runs the C helper on stdin's XML with the profile name $1: stderr to $work/stderr, exit status echoed.
+run_helper() {
+    local status=0
+    unshare --mount sh -c 'mount -t overlay overlay -o "lowerdir=$1:$2" "$2" && cd "$3" && shift 3 && exec env -i "$@"' \
+        sh "$work/x$libdir" "$libdir" "$emptydir" "$helper" -d -r -u "$1" >"$work/stdout" 2>"$work/stderr" || status=$?
+    echo "$status"
+}
+
+# Self-check: the storage-file module must be found, or backing chains would silently be missing.
+qemu-img create -q -f qcow2 "$work/base.qcow2" 1M
+qemu-img create -q -f qcow2 -F qcow2 -b "$work/base.qcow2" "$work/top.qcow2"
+check_uuid=00000000-0000-0000-0000-0000000000c1
+run_helper "libvirt-$check_uuid" >/dev/null <<XML
+<domain type='kvm'><name>chain-check</name><uuid>$check_uuid</uuid><memory>65536</memory>
+<os><type arch='x86_64'>hvm</type></os><devices><disk type='file' device='disk'>
+<driver name='qemu' type='qcow2'/><source file='$work/top.qcow2'/><target dev='vda'/></disk></devices></domain>
+XML
+grep -qF "\"$work/base.qcow2\" rk," "$work/stderr" || { echo "the C helper read no backing chain" >&2; exit 1; }
+
 mkdir -p "$oracle"
 rm -f "$oracle"/*.rules
 count=0
 for xml in "$corpus"/*.xml; do
     base="$(basename "$xml" .xml)"
     name="$(profile_name "$xml")"
-    status=0
-    (cd "$emptydir" && env -i LIBVIRT_STORAGE_FILE_DIR="$storage_file_dir" \
-        "$helper" -d -r -u "$name" <"$xml" >"$work/stdout" 2>"$work/stderr") || status=$?
+    status="$(run_helper "$name" <"$xml")"
     write_oracle "$status" "$name" "$work/stderr" >"$oracle/$base.rules"
     count=$((count + 1))
 done
