@@ -3,19 +3,20 @@
 # and stores its exit status, error lines and rule lines in it-tests/src/test/resources/oracle/.
 #
 # Reference binary (Debian 12 "bookworm", amd64), pinned:
-#   libvirt-daemon        9.0.0-4+deb12u2   (ships /usr/lib/libvirt/virt-aa-helper and the
-#                                           storage-file module libvirt_storage_file_fs.so)
-#   libvirt-daemon-system 9.0.0-4+deb12u2   (unpacked beside it, as the brief asks; only for completeness)
-#   libvirt0              9.0.0-4+deb12u2   (installed: the helper's runtime library)
+#   libvirt-daemon-system 9.0.0-4+deb12u2   ships /usr/lib/libvirt/virt-aa-helper
+#   libvirt-daemon        9.0.0-4+deb12u2   ships the storage-file module libvirt_storage_file_fs.so
+#                                           that reads backing chains
+#   libvirt0              9.0.0-4+deb12u2   installed: the helper's runtime library
 # The two daemon packages are only unpacked (dpkg -x) into a temporary directory, never installed.
 # The binary runs unconfined with an empty environment (env -i) from an empty directory, so relative
 # paths in the corpus resolve to nothing. The helper clears its own environment before it loads the
-# storage-file module that reads backing chains, so LIBVIRT_STORAGE_FILE_DIR is ignored (checked with
-# LIBVIRT_DEBUG=1, which is read before the clear): instead each run happens in a private mount namespace
-# (unshare -m) where the unpacked /usr/lib/x86_64-linux-gnu is overlaid on the real one, so the module
-# sits at its compiled-in path without touching the host's file system. Its output depends on the host for the paths the XMLs name
-# (almost all are absent here: /dev/HostVG/..., /usr/share/seabios/...); regenerate on a host like
-# the one the parity test runs on. Needs root (apt-get install) and network access to Debian's mirror.
+# storage-file module, so LIBVIRT_STORAGE_FILE_DIR is ignored (seen with LIBVIRT_DEBUG=1, which is read
+# before the clear): instead each run happens in a private mount namespace (unshare -m) where the
+# unpacked /usr/lib/x86_64-linux-gnu is overlaid on the real one, so the module sits at its compiled-in
+# path without touching the host's file system.
+# The output depends on the host for the paths the XMLs name (almost all absent here: /dev/HostVG/...,
+# /usr/share/seabios/...); regenerate on a host like the one the parity test runs on.
+# Needs root (apt-get install, unshare, mount) and network access to Debian's mirror.
 #
 # Usage: it-tests/oracle/regenerate.sh            (from anywhere; writes into the worktree)
 # Also needs qemu-img (a self-check builds a two-layer qcow2 chain and expects its base in the rules).
