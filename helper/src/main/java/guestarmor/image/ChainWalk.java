@@ -16,9 +16,9 @@ final class ChainWalk {
   private final Set<Path> visited = new HashSet<>();
 
   List<ImageLayer> walk(String image, String format) {
-    Optional<HeaderInfo> top = firstVisit(image)
-        ? ImageFormats.reader(format).flatMap(reader -> readHeader(image, reader))
-        : Optional.empty();
+    Optional<HeaderInfo> top = ImageFormats.reader(format)
+        .filter(reader -> firstVisit(image))
+        .flatMap(reader -> readHeader(image, reader));
     if (top.isEmpty()) {
       return List.of(new ImageLayer(image, format, null));
     }
