@@ -16,6 +16,9 @@ public interface HostFacts {
   /** The canonical path of an existing file (every symlink, {@code .} and {@code ..} resolved). */
   String realPath(String path) throws IOException;
 
+  /** How many names the regular file has (its link count); 0 for anything that is not a regular file. */
+  int hardLinks(String path);
+
   /**
    * The image and the layers below it as its headers name them, top first; only for a declared
    * format. Element 0 is the image itself (with its external data file, if any).

@@ -27,6 +27,16 @@ public final class LiveHost implements HostFacts {
   }
 
   @Override
+  public int hardLinks(String path) {
+    try {
+      Path p = Path.of(path);
+      return Files.isRegularFile(p) ? ((Number) Files.getAttribute(p, "unix:nlink")).intValue() : 0;
+    } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
+      return 0;
+    }
+  }
+
+  @Override
   public List<ImageLayer> imageChain(String image, String format) {
     return chains.read(image, format);
   }

@@ -2,6 +2,7 @@ package guestarmor.image;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,11 @@ final class ChainWalk {
 
   // Adds the backing layer if it is good; its header when the walk goes on below it.
   private Optional<HeaderInfo> descend(String path, String format) {
+    // The guest can write its image's header: a device named there must never reach the profile
+    // (guestarmor's choice; the C helper added readable devices). Declare one in <backingStore> instead.
+    if (!isRegularFile(path)) {
+      return Optional.empty();
+    }
     if (format == null) {
       addProbed(path);
       return Optional.empty();
@@ -98,6 +104,14 @@ final class ChainWalk {
       return reader.matches(head) ? Optional.of(reader.read(file, head)) : Optional.empty();
     } catch (IOException | InvalidPathException e) {
       return Optional.empty();
+    }
+  }
+
+  private static boolean isRegularFile(String path) {
+    try {
+      return Files.isRegularFile(Path.of(path));
+    } catch (InvalidPathException e) {
+      return false;
     }
   }
 

@@ -3,6 +3,7 @@ package guestarmor.rules;
 import guestarmor.domain.Printable;
 import guestarmor.host.HostFacts;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -15,6 +16,9 @@ import java.util.Deque;
  * checked as {@code /etc/passwd} (decisions file, item 3).
  */
 public final class PathPolicy {
+  /** Linux's PATH_MAX less the terminating NUL: no longer path can be opened. */
+  static final int PATH_MAX = 4095;
+
   private final HostFacts host;
   private final RestrictedPaths restricted;
 
@@ -39,9 +43,16 @@ public final class PathPolicy {
     if (Printable.hasControl(given)) {
       throw new RefusedPathException(origin + ": " + Printable.of(given) + " contains a control character");
     }
+    if (given.getBytes(StandardCharsets.UTF_8).length > PATH_MAX) {
+      throw new RefusedPathException(origin + ": a path of more than " + PATH_MAX + " bytes cannot be opened");
+    }
     String normal = normalise(given);
     String path = realPrefix(origin, given, normal);
     String why = restricted.refusal(path, write);
+    if (why == null && host.hardLinks(path) > 1) {
+      // AppArmor mediates by path: another name of the same file could be anything, /etc/shadow included.
+      why = "a file with " + host.hardLinks(path) + " hard links, whose other names guestarmor cannot check";
+    }
     if (why != null) {
       String shown = path.equals(given) ? given + " is " : given + " resolves to " + path + ", ";
       throw new RefusedPathException(origin + ": " + shown + why);
