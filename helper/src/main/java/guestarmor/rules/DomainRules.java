@@ -20,9 +20,10 @@ public final class DomainRules {
         new DiskRules(host), // rows 1-1b
         new ChardevRules(), // rows 2-5
         new BootRules(host), // rows 6-11
-        new GraphicsRules(), // rows 12-14
+        new GraphicsRules(host), // rows 12-14
         new SysinfoRules(), // row 23
-        new NetworkRules()); // row 27
+        new NetworkRules(), // row 27
+        new GlRules()); // row 29
   }
 
   /** The computed rules and the warnings met on the way. */
