@@ -21,8 +21,10 @@ public final class DomainRules {
         new ChardevRules(), // rows 2-5
         new BootRules(host), // rows 6-11
         new GraphicsRules(host), // rows 12-14
+        new HostdevRules(host), // rows 15-18a
         new SysinfoRules(), // row 23
         new NetworkRules(), // row 27
+        new VfioRules(), // row 28
         new GlRules()); // row 29
   }
 
