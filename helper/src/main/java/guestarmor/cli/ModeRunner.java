@@ -171,6 +171,7 @@ final class ModeRunner {
   private void parserOnlyMode() throws PolicyException, IOException {
     try (FileLock lock = store.lock(name)) {
       Path profile = store.profile(name);
+      store.writeLoadedStamp(name, ""); // after this call the kernel's copy is no longer the one last written
       switch (inv.mode()) {
         case ADD -> loader().load(profile, false);
         case REMOVE -> loader().unload(profile, messages::warning);

@@ -30,7 +30,13 @@ public final class VirtAaHelper {
       return exit.status();
     }
     Invocation inv = ((HelperArguments.Run) outcome).invocation();
-    return new ModeRunner(inv, messages, new LiveHost()).run(in);
+    try {
+      return new ModeRunner(inv, messages, new LiveHost()).run(in);
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // libvirtd shows stderr to the admin: one line, not a stack trace, and the failure status
+      messages.error("internal error: " + e);
+      return 1;
+    }
   }
 
   private static String progname(String argv0) {

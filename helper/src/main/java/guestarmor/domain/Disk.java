@@ -33,9 +33,11 @@ public record Disk(String type, String device, String target, String format, Str
   static Disk of(Element e, int index) {
     String type = e.attr("type") == null ? "file" : e.attr("type");
     String target = e.childAttr("target", "dev");
-    return new Disk(type, orDefault(e.attr("device"), "disk"), target == null ? "#" + index : target,
-        e.childAttr("driver", "type"), sourcePath(e.child("source")), e.has("readonly"),
-        BackingChain.of(e));
+    String device = orDefault(e.attr("device"), "disk");
+    // libvirt forces a CD-ROM read-only whatever the XML says (virDomainDiskDefPostParse).
+    boolean readonly = e.has("readonly") || device.equals("cdrom");
+    return new Disk(type, device, target == null ? "#" + index : target, e.childAttr("driver", "type"),
+        sourcePath(e.child("source")), readonly, BackingChain.of(e));
   }
 
   /** The host path of a {@code <source>}: file, dev or dir, whichever the element carries. */

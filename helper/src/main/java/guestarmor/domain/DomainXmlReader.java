@@ -1,8 +1,13 @@
 package guestarmor.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +28,8 @@ public final class DomainXmlReader {
   public static final int MAX_BYTES = 10 * 1024 * 1024;
   /** libvirt's deepest element is about ten levels down; this leaves room for metadata. */
   public static final int MAX_DEPTH = 256;
+  /** A guest with 4,096 disks has about 40,000 elements; the cap keeps the tree's memory bounded. */
+  public static final int MAX_ELEMENTS = 200_000;
 
   /** Reads at most {@link #MAX_BYTES} from the stream and parses them. */
   public Domain read(InputStream in) throws DomainXmlException {
@@ -49,6 +56,19 @@ public final class DomainXmlReader {
     return DomainFields.of(root);
   }
 
+  // libvirt always writes UTF-8; decoding here, strictly, keeps the JDK parser from printing its own
+  // "[Fatal Error]" line for a bad byte and turns it into one clear message.
+  private static String utf8(byte[] bytes) throws DomainXmlException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return decoder.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      throw new DomainXmlException("domain XML is not valid UTF-8 (near byte " + in.position() + ")");
+    }
+  }
+
   private static Element tree(byte[] bytes) throws DomainXmlException {
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -57,7 +77,7 @@ public final class DomainXmlReader {
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     XMLStreamReader reader = null;
     try {
-      reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+      reader = factory.createXMLStreamReader(new StringReader(utf8(bytes)));
       return walk(reader);
     } catch (XMLStreamException e) {
       throw new DomainXmlException("malformed domain XML: " + oneLine(e.getMessage()));
@@ -69,6 +89,7 @@ public final class DomainXmlReader {
   private static Element walk(XMLStreamReader reader) throws XMLStreamException, DomainXmlException {
     Deque<Open> open = new ArrayDeque<>();
     Element root = null;
+    int elements = 0;
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
@@ -79,6 +100,9 @@ public final class DomainXmlReader {
         case XMLStreamConstants.START_ELEMENT:
           if (open.size() >= MAX_DEPTH) {
             throw new DomainXmlException("domain XML is nested deeper than " + MAX_DEPTH + " levels");
+          }
+          if (++elements > MAX_ELEMENTS) {
+            throw new DomainXmlException("domain XML has more than " + MAX_ELEMENTS + " elements");
           }
           open.push(new Open(reader));
           break;

@@ -21,16 +21,19 @@ final class DiskRules implements RuleSource {
   @Override
   public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
     for (Disk disk : Disk.all(domain)) {
-      if (disk.isLocal() && disk.source() != null) {
-        addDisk(disk, rules);
-      }
+      addDisk(disk, rules);
     }
   }
 
+  // Each layer is judged on its own (virDomainDiskDefForeachPath): a network disk's local backing
+  // layers still get their rules.
   private void addDisk(Disk disk, RuleCollector rules) throws RefusedPathException {
     String origin = "disk " + disk.target();
     String perms = disk.readonly() ? "rk" : "rwk";
-    rules.addPath(origin, disk.source(), perms);
+    boolean localTop = disk.isLocal() && disk.source() != null;
+    if (localTop) {
+      rules.addPath(origin, disk.source(), perms);
+    }
     BackingChain chain = disk.backing();
     if (chain.declared()) {
       // libvirt uses a <backingStore> chain in the XML as given and probes nothing.
@@ -41,7 +44,7 @@ final class DiskRules implements RuleSource {
         }
         depth++;
       }
-    } else if (disk.format() != null && !disk.type().equals("dir")) {
+    } else if (localTop && disk.format() != null && !disk.type().equals("dir")) {
       addProbedChain(origin, disk, perms, rules);
     }
   }

@@ -25,9 +25,10 @@ final class NetworkRules implements RuleSource {
   }
 
   private static boolean usesVhost(NetInterface nic) {
-    if (nic.model() == null) {
+    // An empty model is no model; libvirt matches model names without regard to case.
+    if (nic.model() == null || nic.model().isEmpty()) {
       return true;
     }
-    return VIRTIO.contains(nic.model()) && !"qemu".equals(nic.driverName());
+    return VIRTIO.contains(nic.model().toLowerCase(java.util.Locale.ROOT)) && !"qemu".equals(nic.driverName());
   }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -41,11 +44,15 @@ public final class ProfileChange {
       } else if (!Files.exists(profile)) {
         throw new PolicyException("profile does not exist: " + profile);
       }
-      // libvirtd calls the helper many times per start with nothing new: skip the parser then (item 9).
-      if (!filesChanged && newProfile == null && loader.isLoaded(name)) {
+      // libvirtd calls the helper many times per start with nothing new: skip the parser then (item 9),
+      // but only if the kernel has exactly these bytes: a helper killed after the rename never loaded them.
+      String stamp = stamp(filesText, newProfile != null ? newProfile.getBytes(StandardCharsets.UTF_8)
+          : Files.readAllBytes(profile));
+      if (!filesChanged && newProfile == null && loader.isLoaded(name) && stamp.equals(store.loadedStamp(name))) {
         return false;
       }
       loader.load(profile, newProfile == null);
+      store.writeLoadedStamp(name, stamp);
       return true;
     } catch (PolicyException | IOException | RuntimeException e) {
       putBack(files, oldFiles, filesChanged, profile, newProfile != null);
@@ -75,6 +82,21 @@ public final class ProfileChange {
       return store.read(files);
     } catch (IOException e) {
       throw new PolicyException("could not read " + files + ": " + e.getMessage());
+    }
+  }
+
+  /** A digest of what a load puts in the kernel: the rules and the profile around them. */
+  static String stamp(String filesText, byte[] profile) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(profile);
+      sha.update((byte) 0);
+      if (filesText != null) {
+        sha.update(filesText.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -103,7 +103,7 @@ public final class ProfileStore {
    * The lock file is hidden ({@code .libvirt-<uuid>.lock}) and kept: removing it would race.
    */
   public FileLock lock(String name) throws IOException {
-    FileChannel ch = FileChannel.open(dir.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
+    FileChannel ch = FileChannel.open(lockFile(name), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     try {
       return ch.lock();
@@ -111,6 +111,29 @@ public final class ProfileStore {
       ch.close();
       throw e;
     }
+  }
+
+  /**
+   * What the last successful load of this profile contained (see {@link ProfileChange}), kept in the
+   * lock file; empty when unknown.
+   */
+  public String loadedStamp(String name) throws IOException {
+    return read(lockFile(name)).map(b -> new String(b, java.nio.charset.StandardCharsets.US_ASCII)).orElse("");
+  }
+
+  /** Records what was just loaded; a torn write only makes the next call run the parser again. */
+  public void writeLoadedStamp(String name, String stamp) throws IOException {
+    try (FileChannel ch = FileChannel.open(lockFile(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(stamp.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    }
+  }
+
+  private Path lockFile(String name) {
+    return dir.resolve("." + name + ".lock");
   }
 
   private static void move(Path tmp, Path file) throws IOException {
