@@ -24,7 +24,7 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     Element os = domain.os();
     Element loader = os.child("loader");
     return new BootFiles(os.childText("kernel"), os.childText("initrd"), os.childText("dtb"),
-        os.childText("shim"), acpiTables(os), pstore(domain), loader == null ? null : loader.trimmedText(),
+        os.childText("shim"), acpiTables(os), pstore(domain), loader == null ? null : loader.nonEmptyText(),
         loader == null ? null : loader.attr("readonly"), nvram(os.child("nvram")), os.childAttr("nvram", "format"));
   }
 
@@ -39,8 +39,8 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     Element acpi = os.child("acpi");
     if (acpi != null) {
       for (Element t : acpi.children("table")) {
-        if (t.trimmedText() != null) {
-          tables.add(t.trimmedText());
+        if (t.nonEmptyText() != null) {
+          tables.add(t.nonEmptyText());
         }
       }
     }
@@ -55,7 +55,7 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     }
     String type = nvram.attr("type");
     if (type == null) {
-      return nvram.trimmedText();
+      return nvram.nonEmptyText();
     }
     return type.equals("file") || type.equals("block") ? Disk.sourcePath(nvram.child("source")) : null;
   }

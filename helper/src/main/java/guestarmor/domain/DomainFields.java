@@ -43,9 +43,9 @@ final class DomainFields {
   }
 
   private static String required(String value, String message) throws DomainXmlException {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isEmpty()) {
       throw new DomainXmlException(message);
     }
-    return value.strip();
+    return value;
   }
 }

@@ -41,16 +41,18 @@ public record Element(String name, Map<String, String> attributes, List<Element>
     return found;
   }
 
-  /** The trimmed text of the first child with this name, or null when absent or empty. */
+  /** The text of the first child with this name, or null when absent or empty. */
   public String childText(String childName) {
     Element c = child(childName);
-    return c == null ? null : c.trimmedText();
+    return c == null ? null : c.nonEmptyText();
   }
 
-  /** This element's text, trimmed; null when empty (libvirt treats empty text as missing). */
-  public String trimmedText() {
-    String t = text.strip();
-    return t.isEmpty() ? null : t;
+  /**
+   * This element's text as written, or null when empty (libvirt treats empty text as missing). Not
+   * trimmed: libvirt reads names and paths verbatim (virXPathString), so must we.
+   */
+  public String nonEmptyText() {
+    return text.isEmpty() ? null : text;
   }
 
   /** The attribute of the first child of that name, or null. */

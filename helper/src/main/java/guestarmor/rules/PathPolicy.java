@@ -33,11 +33,11 @@ public final class PathPolicy {
    * @param write whether the rule grants write access
    */
   public Resolved resolve(String origin, String given, boolean write) throws RefusedPathException {
+    if (!given.startsWith("/")) {
+      return null; // the C helper skips relative paths with a warning, control characters or not
+    }
     if (Printable.hasControl(given)) {
       throw new RefusedPathException(origin + ": " + Printable.of(given) + " contains a control character");
-    }
-    if (!given.startsWith("/")) {
-      return null;
     }
     String normal = normalise(given);
     String path = realPrefix(origin, given, normal);

@@ -1,0 +1,112 @@
+package guestarmor.image;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** One walk down one chain: the layers found so far and the real paths already visited. */
+final class ChainWalk {
+  private final List<ImageLayer> layers = new ArrayList<>();
+  private final Set<Path> visited = new HashSet<>();
+
+  List<ImageLayer> walk(String image, String format) {
+    Optional<HeaderInfo> top = ImageFormats.reader(format)
+        .filter(reader -> firstVisit(image))
+        .flatMap(reader -> readHeader(image, reader));
+    if (top.isEmpty()) {
+      return List.of(new ImageLayer(image, format, null));
+    }
+    String path = image;
+    HeaderInfo header = top.get();
+    add(path, format, header);
+    while (header.backingName() != null && layers.size() < BackingChainReader.MAX_LAYERS) {
+      Optional<String> next = BackingName.resolve(path, header.backingName());
+      Optional<HeaderInfo> below = next.isPresent() && firstVisit(next.get())
+          ? descend(next.get(), header.backingFormat()) : Optional.empty();
+      if (below.isEmpty()) {
+        break;
+      }
+      path = next.get();
+      header = below.get();
+    }
+    return List.copyOf(layers);
+  }
+
+  // Adds the backing layer if it is good; its header when the walk goes on below it.
+  private Optional<HeaderInfo> descend(String path, String format) {
+    if (format == null) {
+      addProbed(path);
+      return Optional.empty();
+    }
+    if (!ImageFormats.isKnown(format)) {
+      return Optional.empty();
+    }
+    Optional<HeaderFormat> reader = ImageFormats.reader(format);
+    if (reader.isEmpty()) {
+      addHeaderless(path, format);
+      return Optional.empty();
+    }
+    Optional<HeaderInfo> header = readHeader(path, reader.get());
+    header.ifPresent(h -> add(path, format, h));
+    return header;
+  }
+
+  private void add(String path, String format, HeaderInfo header) {
+    String dataFile = header.dataFile() == null
+        ? null : BackingName.resolve(path, header.dataFile()).orElse(null);
+    layers.add(new ImageLayer(path, format, dataFile));
+  }
+
+  // libvirt probes an unrecorded backing format, but refuses a probed layer that names further files
+  // (virStorageFileProbeGetMetadata returns -2 and the layer is dropped): a guest could forge the header.
+  private void addProbed(String path) {
+    try (ImageFile file = ImageFile.open(Path.of(path))) {
+      ByteBuffer head = file.head();
+      String format = ImageFormats.probe(head);
+      Optional<HeaderFormat> reader = ImageFormats.reader(format);
+      if (reader.isPresent()) {
+        HeaderInfo header = reader.get().read(file, head);
+        if (header.backingName() != null || header.dataFile() != null) {
+          return;
+        }
+      }
+      layers.add(new ImageLayer(path, format, null));
+    } catch (IOException | InvalidPathException e) {
+      // an unreadable layer ends the chain quietly, as in virt-aa-helper (report_broken = false)
+    }
+  }
+
+  // A format without a backing name (raw, luks, ...) is still opened: a missing file is not a layer.
+  private void addHeaderless(String path, String format) {
+    try (ImageFile file = ImageFile.open(Path.of(path))) {
+      file.read(0, 1);
+      layers.add(new ImageLayer(path, format, null));
+    } catch (IOException | InvalidPathException e) {
+      // ends the chain at the last good layer
+    }
+  }
+
+  private static Optional<HeaderInfo> readHeader(String path, HeaderFormat reader) {
+    try (ImageFile file = ImageFile.open(Path.of(path))) {
+      ByteBuffer head = file.head();
+      return reader.matches(head) ? Optional.of(reader.read(file, head)) : Optional.empty();
+    } catch (IOException | InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  // Loops are found by real path, so a symlink back up the chain also stops the walk.
+  private boolean firstVisit(String path) {
+    try {
+      return visited.add(Path.of(path).toRealPath());
+    } catch (IOException | InvalidPathException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package guestarmor.it.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import guestarmor.cli.VirtAaHelper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Rule injection, attacked with generated names and paths: for every disk path and domain name the
+ * helper accepts, the rule it writes compiles (real apparmor_parser) to a DFA that accepts exactly
+ * that one literal path. Refused inputs must be refused in one line.
+ */
+class RuleInjectionPropertyTest {
+  static final String UUID = "6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+  /** Characters AppArmor or the profile syntax treat specially, and some plain ones. */
+  static final String NASTY = "\"\\,#{}*?[]^@$ =+-_.:;'<>|&!~%()abcXYZ019é€\u00a0\n\r\t\u0000";
+  static final List<String> FRAGMENTS = List.of("@{HOME}", "**", "{,**}", "[a-z]", " rwx, /** rwk,", "deny ",
+      "\" rw,\n  \"/etc/shadow", "${x}", "\\\"", "}", "^");
+
+  @Provide
+  Arbitrary<String> segments() {
+    Arbitrary<String> chars = Arbitraries.strings().withChars(NASTY.toCharArray()).ofMinLength(1).ofMaxLength(12);
+    Arbitrary<String> pieces = Arbitraries.oneOf(chars, Arbitraries.of(FRAGMENTS));
+    return pieces.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join("", l))
+        .filter(s -> !s.equals(".") && !s.equals("..") && !s.contains("/"));
+  }
+
+  @Property(tries = 150)
+  void anAcceptedDiskPathCompilesToExactlyThatPath(@ForAll("segments") String segment) throws Exception {
+    String path = "/var/lib/libvirt/images/" + segment + ".img";
+    checkDisk(path);
+  }
+
+  @Property(tries = 60)
+  void anAcceptedDomainNameLandsInTheFixedRulesAsALiteral(@ForAll("segments") String name) throws Exception {
+    List<String> rules = dryRun(domainXml(name, "/var/lib/libvirt/images/a.img"), "fixed");
+    if (rules == null) {
+      return; // refused in one line, checked in dryRun
+    }
+    String monitor = rules.get(1);
+    assertEquals("/var/lib/libvirt/qemu/domain-" + name + "/monitor.sock", literal(monitor), monitor);
+  }
+
+  /** Inputs that once looked dangerous, kept as plain regression cases. */
+  @net.jqwik.api.Example
+  void theClassicInjectionsStayLiterals() throws Exception {
+    for (String p : List.of("/var/lib/libvirt/images/x\" rwx,\n  \"/etc/shadow", "/srv/a, /** rwk,",
+        "/srv/@{HOME}/x", "/srv/**", "/srv/{a,b}", "/srv/[ab]", "/srv/a\\", "/srv/a b", "/srv/^x", "/srv/?",
+        "/srv/deny /etc/shadow w", "/srv/#x")) {
+      checkDisk(p);
+    }
+  }
+
+  private void checkDisk(String path) throws Exception {
+    List<String> rules = dryRun(domainXml("vm", path), "disk vda");
+    if (rules == null) {
+      return;
+    }
+    assertEquals(1, rules.size(), rules.toString());
+    assertTrue(rules.get(0).endsWith(" rwk,"), rules.get(0));
+    assertEquals(path, literal(rules.get(0)), rules.get(0));
+  }
+
+  private String literal(String ruleLine) throws Exception {
+    Path dir = Files.createTempDirectory("ga-dfa");
+    try {
+      return CompiledPath.acceptedLiteral(ruleLine, dir);
+    } finally {
+      Files.deleteIfExists(dir.resolve("probe"));
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /** The rule lines of one provenance group, or null when the helper refused the input (in one line). */
+  private static List<String> dryRun(String xml, String origin) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = VirtAaHelper.run("virt-aa-helper", new String[] {"-d", "-r", "-u", "libvirt-" + UUID},
+        new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    if (status != 0) {
+      assertEquals(1, status);
+      assertEquals(1, text.split("\n").length, text);
+      assertTrue(text.startsWith("virt-aa-helper: error: "), text);
+      return null;
+    }
+    List<String> group = new ArrayList<>();
+    boolean in = false;
+    for (String line : text.split("\n")) {
+      if (line.startsWith("  # ")) {
+        in = line.equals("  # " + origin);
+      } else if (in && line.startsWith("  ")) {
+        group.add(line);
+      }
+    }
+    return group;
+  }
+
+  private static String domainXml(String name, String diskPath) {
+    return "<domain type='kvm'><name>" + xml(name) + "</name><uuid>" + UUID + "</uuid><os><type>hvm</type></os>"
+        + "<devices><disk type='file' device='disk'><source file='" + xml(diskPath) + "'/>"
+        + "<target dev='vda'/></disk></devices></domain>";
+  }
+
+  // XML 1.0 cannot carry NUL or most control characters even as references; those become the
+  // character reference that the parser refuses, which is itself a refusal path under test.
+  private static String xml(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '\'' -> b.append("&apos;");
+        case '"' -> b.append("&quot;");
+        default -> b.append(c < 0x20 ? "&#" + (int) c + ";" : String.valueOf(c));
+      }
+    }
+    return b.toString();
+  }
+}
