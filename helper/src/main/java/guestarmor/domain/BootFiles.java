@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host files named under {@code <os>}: direct kernel boot, firmware and its variable store.
+ * The host files named under {@code <os>}: direct kernel boot, firmware and its variable store; and the
+ * {@code <pstore>} backing file, which the C helper adds among them (11.x, between ACPI tables and loader).
  *
+ * @param pstore the {@code <devices><pstore><path>} file, null when absent
  * @param loader the firmware path, null when absent
  * @param loaderReadonly the {@code readonly} attribute of {@code <loader>}, null when absent
- * @param nvram the variable store path (text form or {@code <source file>}), null when absent
+ * @param nvram the variable store path (text form or {@code <source file|dev>}), null when absent
+ * @param nvramFormat the {@code format} attribute of {@code <nvram>} (libvirt 10+), null when absent
  */
 public record BootFiles(String kernel, String initrd, String dtb, String shim, List<String> acpiTables,
-    String loader, String loaderReadonly, String nvram) {
+    String pstore, String loader, String loaderReadonly, String nvram, String nvramFormat) {
 
   public BootFiles {
     acpiTables = List.copyOf(acpiTables);
@@ -21,8 +24,14 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     Element os = domain.os();
     Element loader = os.child("loader");
     return new BootFiles(os.childText("kernel"), os.childText("initrd"), os.childText("dtb"),
-        os.childText("shim"), acpiTables(os), loader == null ? null : loader.nonEmptyText(),
-        loader == null ? null : loader.attr("readonly"), nvram(os.child("nvram")));
+        os.childText("shim"), acpiTables(os), pstore(domain), loader == null ? null : loader.nonEmptyText(),
+        loader == null ? null : loader.attr("readonly"), nvram(os.child("nvram")), os.childAttr("nvram", "format"));
+  }
+
+  // libvirt allows one <pstore backend='acpi-erst'> device; its <path> is the host file QEMU writes.
+  private static String pstore(Domain domain) {
+    Element pstore = domain.devices().child("pstore");
+    return pstore == null ? null : pstore.childText("path");
   }
 
   private static List<String> acpiTables(Element os) {
@@ -38,7 +47,8 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     return tables;
   }
 
-  // <nvram>PATH</nvram>, or <nvram type='file'><source file='PATH'/></nvram>; network nvram names no host path.
+  // <nvram>PATH</nvram>, or <nvram type='file|block'><source file|dev='PATH'/></nvram> (local storage,
+  // virStorageSourceIsLocalStorage); network nvram names no host path.
   private static String nvram(Element nvram) {
     if (nvram == null) {
       return null;
@@ -47,6 +57,6 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     if (type == null) {
       return nvram.nonEmptyText();
     }
-    return type.equals("file") ? Disk.sourcePath(nvram.child("source")) : null;
+    return type.equals("file") || type.equals("block") ? Disk.sourcePath(nvram.child("source")) : null;
   }
 }

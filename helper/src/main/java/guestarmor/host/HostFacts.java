@@ -24,4 +24,10 @@ public interface HostFacts {
    * format. Element 0 is the image itself (with its external data file, if any).
    */
   List<ImageLayer> imageChain(String image, String format);
+
+  /** The names in a directory, sorted; empty when it is not a readable directory. */
+  List<String> list(String dir);
+
+  /** The first line of a small file (sysfs attributes), without its newline; null when unreadable. */
+  String readFirstLine(String file);
 }

@@ -2,12 +2,22 @@ package guestarmor.rules;
 
 import guestarmor.domain.BootFiles;
 import guestarmor.domain.Domain;
+import guestarmor.host.HostFacts;
+import guestarmor.image.ImageLayer;
+import java.util.List;
 
 /**
  * Files named under {@code <os>} (table rows 6-11): kernel, initrd, shim, dtb and ACPI tables
- * read-only; the firmware read-only unless {@code readonly='no'}; the NVRAM store read-write.
+ * read-only; the pstore file read-write (11.x row 9a); the firmware read-only unless
+ * {@code readonly='no'}; the NVRAM store read-write and, when its format is declared, its backing
+ * layers read-only. The {@code template=} file is not added (QEMU never opens it; libvirtd copies it).
  */
 final class BootRules implements RuleSource {
+  private final HostFacts host;
+
+  BootRules(HostFacts host) {
+    this.host = host;
+  }
 
   @Override
   public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
@@ -19,10 +29,34 @@ final class BootRules implements RuleSource {
     for (String table : os.acpiTables()) {
       rules.addPath("os acpi table", table, "r");
     }
+    addIfSet(rules, "pstore", os.pstore(), "rw");
     // 9.0 always grants rk; 11.x grants rwk unless readonly='yes'. guestarmor writes only when the XML
     // says readonly='no', so firmware under the read-only firmware directories keeps working.
     addIfSet(rules, "os loader", os.loader(), "no".equals(os.loaderReadonly()) ? "rwk" : "rk");
-    addIfSet(rules, "os nvram", os.nvram(), "rwk");
+    if (os.nvram() != null) {
+      addNvram(os, rules);
+    }
+  }
+
+  // storage_source_add_files(nvram, depth 0): the store rwk, each layer below it rk. The chain is read
+  // from the headers only for a format the XML declares (<nvram format='qcow2'>), never guessed.
+  private void addNvram(BootFiles os, RuleCollector rules) throws RefusedPathException {
+    rules.addPath("os nvram", os.nvram(), "rwk");
+    if (os.nvramFormat() == null) {
+      return;
+    }
+    List<ImageLayer> layers = host.imageChain(os.nvram(), os.nvramFormat());
+    for (int depth = 0; depth < layers.size(); depth++) {
+      ImageLayer layer = layers.get(depth);
+      String origin = depth == 0 ? "os nvram" : "os nvram backing " + depth;
+      String perms = depth == 0 ? "rwk" : "rk";
+      if (depth > 0) {
+        rules.addPath(origin, layer.path(), perms);
+      }
+      if (layer.dataFile() != null) {
+        rules.addPath(origin + " data file", layer.dataFile(), perms);
+      }
+    }
   }
 
   private static void addIfSet(RuleCollector rules, String origin, String path, String perms)

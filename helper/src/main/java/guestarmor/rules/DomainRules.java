@@ -14,8 +14,18 @@ public final class DomainRules {
 
   public DomainRules(HostFacts host) {
     this.policy = new PathPolicy(host, RestrictedPaths.libvirt());
-    this.sources = List.of(new FixedRules(), new DiskRules(host), new ChardevRules(), new BootRules(),
-        new GraphicsRules(), new NetworkRules());
+    // The C helper's get_files() order (behaviour spec 4.6): the row numbers say where each source sits.
+    this.sources = List.of(
+        new FixedRules(),
+        new DiskRules(host), // rows 1-1b
+        new ChardevRules(), // rows 2-5
+        new BootRules(host), // rows 6-11
+        new GraphicsRules(host), // rows 12-14
+        new HostdevRules(host), // rows 15-18a
+        new SysinfoRules(), // row 23
+        new NetworkRules(), // row 27
+        new VfioRules(), // row 28
+        new GlRules()); // row 29
   }
 
   /** The computed rules and the warnings met on the way. */
