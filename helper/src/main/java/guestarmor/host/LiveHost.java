@@ -51,10 +51,10 @@ public final class LiveHost implements HostFacts {
 
   @Override
   public int hardLinks(String path) {
+    Path p = inside(path);
     try {
-      Path p = Path.of(path);
-      return Files.isRegularFile(p) ? ((Number) Files.getAttribute(p, "unix:nlink")).intValue() : 0;
-    } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
+      return p != null && Files.isRegularFile(p) ? ((Number) Files.getAttribute(p, "unix:nlink")).intValue() : 0;
+    } catch (IOException | UnsupportedOperationException e) {
       return 0;
     }
   }
