@@ -33,6 +33,14 @@ public final class PathPolicy {
    * @param write whether the rule grants write access
    */
   public Resolved resolve(String origin, String given, boolean write) throws RefusedPathException {
+    return resolve(origin, given, write, false);
+  }
+
+  /**
+   * The same for a rule that covers everything under the path ({@code D/**}, {@code D/{,**}}): the
+   * directory is checked as {@code D/}, as virt-aa-helper checks {@code D/{,**}} as a whole.
+   */
+  public Resolved resolve(String origin, String given, boolean write, boolean tree) throws RefusedPathException {
     if (Printable.hasControl(given)) {
       throw new RefusedPathException(origin + ": " + Printable.of(given) + " contains a control character");
     }
@@ -41,7 +49,7 @@ public final class PathPolicy {
     }
     String normal = normalise(given);
     String path = realPrefix(origin, given, normal);
-    String why = restricted.refusal(path, write);
+    String why = restricted.refusal(tree && !path.endsWith("/") ? path + "/" : path, write);
     if (why != null) {
       String shown = path.equals(given) ? given + " is " : given + " resolves to " + path + ", ";
       throw new RefusedPathException(origin + ": " + shown + why);
