@@ -253,6 +253,12 @@ class VirtAaHelperTest {
   }
 
   @Test
+  void anAppendedSubtreeOfEtcIsRefused() {
+    assertEquals(new Result(1, "", "virt-aa-helper: error: -F (hotplug): /etc is under restricted /etc/\n"),
+        runWith(web01(UUID, ""), "-d", "-r", "-u", N, "-F", "/etc/{,**}"));
+  }
+
+  @Test
   void aRestrictedDiskFailsWithTheOneLineReason() {
     String xml = web01(UUID, "<disk type='file'><source file='/etc/passwd'/><target dev='vda'/></disk>");
     assertEquals(new Result(1, "", "virt-aa-helper: error: disk vda: /etc/passwd is under restricted /etc/\n"),

@@ -1,6 +1,7 @@
 package guestarmor.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import guestarmor.host.LiveHost;
 import java.util.List;
@@ -51,6 +52,31 @@ class RuleCollectorTest {
   void aSubtreeIsTheDirectoryAndEverythingBelowInOneRule() throws Exception {
     rules.addSubtree("-F (hotplug)", "/nonexist/dom", "rwk");
     assertEquals(List.of(Rule.allow("-F (hotplug)", p("/nonexist/dom").plusGlob("/{,**}"), "rwk")), rules.rules());
+  }
+
+  @Test
+  void aSubtreeOverARestrictedDirectoryIsRefusedLikeTheCHelperRefusesDirSlashBraces() {
+    // virt-aa-helper checks "/etc/{,**}" as a whole, which starts with the restricted "/etc/"
+    RefusedPathException e = assertThrows(RefusedPathException.class, () -> rules.addSubtree("-F (hotplug)", "/etc", "rwk"));
+    assertEquals("-F (hotplug): /etc is under restricted /etc/", e.getMessage());
+    assertEquals(List.of(), rules.rules());
+  }
+
+  @Test
+  void aWritableSubtreeOverAReadOnlyDirectoryIsRefused() {
+    RefusedPathException e = assertThrows(RefusedPathException.class, () -> rules.addSubtree("-F (hotplug)", "/boot", "rwk"));
+    assertEquals("-F (hotplug): /boot is under /boot/, which a guest may only read", e.getMessage());
+  }
+
+  @Test
+  void aTreeOverARestrictedDirectoryIsRefused() {
+    assertThrows(RefusedPathException.class, () -> rules.addTree("filesystem /mnt", "/etc/", "R"));
+  }
+
+  @Test
+  void aTreeOverTheRootStaysAllowedAsInTheCHelper() throws Exception {
+    rules.addSubtree("-F (hotplug)", "/", "rwk");
+    assertEquals(List.of(Rule.allow("-F (hotplug)", p("").plusGlob("/{,**}"), "rwk")), rules.rules());
   }
 
   @Test
