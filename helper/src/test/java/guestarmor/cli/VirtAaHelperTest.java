@@ -190,6 +190,17 @@ class VirtAaHelperTest {
   }
 
   @Test
+  void aProfileNameWithALeadingNewlineStillGivesOneErrorLine() {
+    // libvirt's UUID syntax allows leading and trailing whitespace, so this 44-character name passes the syntax check
+    String hex = UUID.replace("-", "");
+    String name = "libvirt-\n" + hex + "   ";
+    assertEquals(44, name.length());
+    Result r = runWith(web01(UUID, ""), "-d", "-r", "-u", name);
+    assertEquals(new Result(1, "", "virt-aa-helper: error: -u libvirt-\\n" + hex + "    does not match the domain's uuid "
+        + UUID + "\n"), r);
+  }
+
+  @Test
   void anUpperCaseProfileNameDoesNotMatchTheCanonicalXmlUuid() {
     Result r = runWith(web01(UUID, ""), "-d", "-r", "-u", "libvirt-" + UUID.toUpperCase());
     assertEquals(1, r.status());
