@@ -49,6 +49,10 @@ public final class PathPolicy {
     }
     String normal = normalise(given);
     String path = realPrefix(origin, given, normal);
+    if (Printable.hasControl(path)) {
+      throw new RefusedPathException(origin + ": " + given + " resolves to " + Printable.of(path)
+          + ", which contains a control character");
+    }
     String why = restricted.refusal(tree && !path.endsWith("/") ? path + "/" : path, write);
     if (why != null) {
       String shown = path.equals(given) ? given + " is " : given + " resolves to " + path + ", ";
