@@ -115,6 +115,15 @@ class PathPolicyTest {
   }
 
   @Test
+  void aSymlinkResolvingToANameWithANewlineIsRefused() throws Exception {
+    // decisions 2.1: control characters in a path are refused, also when they come from the host's symlinks
+    Path odd = Files.writeString(tmp.toRealPath().resolve("a\nb.img"), "x");
+    Files.createSymbolicLink(tmp.toRealPath().resolve("images/odd.img"), odd);
+    assertEquals("disk vda: " + root + "/images/odd.img resolves to " + root + "/a\\nb.img, which contains a control character",
+        refusal(root + "/images/odd.img", true));
+  }
+
+  @Test
   void etceteraIsNotEtc() throws Exception {
     assertEquals("/etcetera/x", resolve("/etcetera/x", true));
   }
