@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden pairs: {@code golden/<family>/<case>.xml} renders to the hand-written {@code <case>.files}.
- * An optional {@code <case>.args} holds {@code -f FILE} or {@code -F FILE}. Every path in the cases
- * lies where this host has nothing (under {@code /srv/golden}, {@code /dev/golden-...}), so the live
- * host resolves them to themselves.
+ * An optional {@code <case>.args} holds {@code -f FILE} or {@code -F FILE}. The paths in the cases lie
+ * where a Debian build host has nothing or a plain directory (under {@code /srv/golden},
+ * {@code /dev/golden-...}; {@code examples/web01} uses libvirt's own locations), so the live host
+ * resolves them to themselves.
  */
 class GoldenRulesTest {
 
