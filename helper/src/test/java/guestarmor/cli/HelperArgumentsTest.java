@@ -1,6 +1,7 @@
 package guestarmor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +74,7 @@ class HelperArgumentsTest {
 
   @Test
   void withoutDashDTheRunIsReal() {
-    assertEquals(false, parse("-r", "-u", N).dryRun());
+    assertFalse(parse("-r", "-u", N).dryRun());
   }
 
   @Test
@@ -83,7 +84,7 @@ class HelperArgumentsTest {
     assertTrue(fThenF.append());
     Invocation FThenf = parse("-r", "-u", N, "-F", "/a", "-f", "/b");
     assertEquals("/b", FThenf.extraFile());
-    assertEquals(false, FThenf.append());
+    assertFalse(FThenf.append());
   }
 
   @Test
@@ -95,7 +96,7 @@ class HelperArgumentsTest {
   void theLongExtraFileOptionsTakeTheirArgument() {
     Invocation add = parse("-r", "-u", N, "--add-file", "/x");
     assertEquals("/x", add.extraFile());
-    assertEquals(false, add.append());
+    assertFalse(add.append());
     Invocation append = parse("-r", "-u", N, "--append-file", "/y");
     assertEquals("/y", append.extraFile());
     assertTrue(append.append());
@@ -149,6 +150,6 @@ class HelperArgumentsTest {
       "libvirt-6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5g", "libvirx-6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
       "libvirt-1111111-12222-3333-4444-555555555555", ""})
   void theseProfileNamesAreInvalid(String name) {
-    assertEquals(false, HelperArguments.validProfileName(name), name);
+    assertFalse(HelperArguments.validProfileName(name), name);
   }
 }

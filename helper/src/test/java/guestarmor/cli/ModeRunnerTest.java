@@ -179,6 +179,15 @@ class ModeRunnerTest {
   }
 
   @Test
+  void aDomainTypeWithoutTemplateFailsToCreateAndWritesNothing() throws Exception {
+    String xen = "<domain type='xen'><name>x</name><uuid>" + UUID + "</uuid><os><type>hvm</type></os></domain>";
+    Result r = helper(xen, "-c");
+    assertEquals(new Result(1, "", "virt-aa-helper: error: template does not exist: " + dir.resolve("TEMPLATE.xen") + "\n"), r);
+    assertEquals(List.of(), entries());
+    assertEquals(List.of(), runs());
+  }
+
+  @Test
   void addLoadsTheExistingProfile() throws Exception {
     Files.writeString(dir.resolve(N), "profile\n");
     assertEquals(new Result(0, "", ""), helper("", "-a"));
