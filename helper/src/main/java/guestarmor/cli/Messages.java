@@ -1,5 +1,6 @@
 package guestarmor.cli;
 
+import guestarmor.domain.Printable;
 import java.io.PrintStream;
 
 /** virt-aa-helper's message formats (section 1.6): everything on stderr, prefixed with the program name. */
@@ -12,13 +13,13 @@ final class Messages {
     this.err = err;
   }
 
-  /** {@code virt-aa-helper: error: TEXT}. */
+  /** {@code virt-aa-helper: error: TEXT}, always one line: control characters from the input are escaped. */
   void error(String text) {
-    err.print(progname + ": error: " + text + "\n");
+    err.print(progname + ": error: " + Printable.of(text) + "\n");
   }
 
   void warning(String text) {
-    err.print(progname + ": warning: " + text + "\n");
+    err.print(progname + ": warning: " + Printable.of(text) + "\n");
   }
 
   /** The dry-run block: {@code virt-aa-helper:} on its own line, then the text. */

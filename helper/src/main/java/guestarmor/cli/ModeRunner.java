@@ -104,7 +104,7 @@ final class ModeRunner {
         filesText = appendOnly ? FilesRenderer.append(existingFiles(), rules) : FilesRenderer.render(rules);
       }
       String newProfile = create || purged ? instantiateTemplate(domain) : null;
-      new ProfileChange(store, loader()).apply(name, filesText, newProfile);
+      new ProfileChange(store, loader()).apply(name, filesText, newProfile, !create);
     }
   }
 

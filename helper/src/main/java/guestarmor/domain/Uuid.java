@@ -11,7 +11,7 @@ public final class Uuid {
   public static String canonical(String text) {
     int i = 0;
     int n = text.length();
-    while (i < n && Character.isWhitespace(text.charAt(i))) {
+    while (i < n && isBlank(text.charAt(i))) {
       i++;
     }
     StringBuilder hex = new StringBuilder(32);
@@ -26,12 +26,17 @@ public final class Uuid {
       i += 2;
     }
     while (i < n) {
-      if (!Character.isWhitespace(text.charAt(i++))) {
+      if (!isBlank(text.charAt(i++))) {
         return null;
       }
     }
     return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
         + hex.substring(16, 20) + '-' + hex.substring(20);
+  }
+
+  // C isspace() in the C locale, as virUUIDParse uses: not Java's wider Character.isWhitespace.
+  private static boolean isBlank(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   private static boolean isHex(char c) {

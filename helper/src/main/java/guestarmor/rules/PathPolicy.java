@@ -37,6 +37,14 @@ public final class PathPolicy {
    * @param write whether the rule grants write access
    */
   public Resolved resolve(String origin, String given, boolean write) throws RefusedPathException {
+    return resolve(origin, given, write, false);
+  }
+
+  /**
+   * The same for a rule that covers everything under the path ({@code D/**}, {@code D/{,**}}): the
+   * directory is checked as {@code D/}, as virt-aa-helper checks {@code D/{,**}} as a whole.
+   */
+  public Resolved resolve(String origin, String given, boolean write, boolean tree) throws RefusedPathException {
     if (!given.startsWith("/")) {
       return null; // the C helper skips relative paths with a warning, control characters or not
     }
@@ -48,7 +56,11 @@ public final class PathPolicy {
     }
     String normal = normalise(given);
     String path = realPrefix(origin, given, normal);
-    String why = restricted.refusal(path, write);
+    if (Printable.hasControl(path)) {
+      throw new RefusedPathException(origin + ": " + given + " resolves to " + Printable.of(path)
+          + ", which contains a control character");
+    }
+    String why = restricted.refusal(tree && !path.endsWith("/") ? path + "/" : path, write);
     if (why == null && host.hardLinks(path) > 1) {
       // AppArmor mediates by path: another name of the same file could be anything, /etc/shadow included.
       why = "a file with " + host.hardLinks(path) + " hard links, whose other names guestarmor cannot check";

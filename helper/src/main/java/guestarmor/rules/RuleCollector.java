@@ -37,7 +37,7 @@ public final class RuleCollector {
 
   private void addPath(String origin, String path, String perms, String glob) throws RefusedPathException {
     boolean write = perms.indexOf('w') >= 0;
-    PathPolicy.Resolved resolved = policy.resolve(origin, path, write);
+    PathPolicy.Resolved resolved = policy.resolve(origin, path, write, !glob.isEmpty());
     if (resolved == null) {
       warnings.add(origin + ": skipped non-absolute path " + Printable.of(path));
       return;

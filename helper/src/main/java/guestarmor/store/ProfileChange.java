@@ -31,6 +31,14 @@ public final class ProfileChange {
    * @return whether the parser ran (it does not when nothing changed and the profile is loaded)
    */
   public boolean apply(String name, String filesText, String newProfile) throws PolicyException {
+    return apply(name, filesText, newProfile, newProfile == null);
+  }
+
+  /**
+   * The same, loading with {@code apparmor_parser -r} when {@code replace}, else {@code -a}: a {@code -r}
+   * call that recreated a purged zero-size profile still replaces (virt-aa-helper 3.5 step 7).
+   */
+  public boolean apply(String name, String filesText, String newProfile, boolean replace) throws PolicyException {
     Path files = store.files(name);
     Path profile = store.profile(name);
     Optional<byte[]> oldFiles = read(files);
@@ -51,7 +59,7 @@ public final class ProfileChange {
       if (!filesChanged && newProfile == null && loader.isLoaded(name) && stamp.equals(store.loadedStamp(name))) {
         return false;
       }
-      loader.load(profile, newProfile == null);
+      loader.load(profile, replace);
       store.writeLoadedStamp(name, stamp);
       return true;
     } catch (PolicyException | IOException | RuntimeException e) {
