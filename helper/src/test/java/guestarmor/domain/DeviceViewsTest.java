@@ -192,8 +192,8 @@ class DeviceViewsTest {
         + "<nvram template='/usr/share/OVMF/OVMF_VARS.fd'>/var/lib/libvirt/qemu/nvram/vm_VARS.fd</nvram>"
         + "<kernel>/b/vmlinuz</kernel><initrd>/b/initrd</initrd><dtb>/b/x.dtb</dtb>"
         + "<acpi><table type='slic'>/b/slic.dat</table></acpi>"));
-    assertEquals(new BootFiles("/b/vmlinuz", "/b/initrd", "/b/x.dtb", null, List.of("/b/slic.dat"),
-        "/usr/share/OVMF/OVMF_CODE.fd", "yes", "/var/lib/libvirt/qemu/nvram/vm_VARS.fd"), b);
+    assertEquals(new BootFiles("/b/vmlinuz", "/b/initrd", "/b/x.dtb", null, List.of("/b/slic.dat"), null,
+        "/usr/share/OVMF/OVMF_CODE.fd", "yes", "/var/lib/libvirt/qemu/nvram/vm_VARS.fd", null), b);
   }
 
   @Test
@@ -208,7 +208,7 @@ class DeviceViewsTest {
 
   @Test
   void noBootFilesGiveNulls() throws Exception {
-    assertEquals(new BootFiles(null, null, null, null, List.of(), null, null, null), BootFiles.of(withOs("")));
+    assertEquals(new BootFiles(null, null, null, null, List.of(), null, null, null, null, null), BootFiles.of(withOs("")));
   }
 
   // ---- graphics
@@ -216,7 +216,7 @@ class DeviceViewsTest {
   @Test
   void aVncSocketAttributeIsAListenSocket() throws Exception {
     Graphics g = Graphics.all(withDevices("<graphics type='vnc' socket='/run/vnc.sock'/>")).get(0);
-    assertEquals(new Graphics(0, "vnc", List.of("/run/vnc.sock")), g);
+    assertEquals(new Graphics(0, "vnc", List.of("/run/vnc.sock"), null, false, null), g);
   }
 
   @Test

@@ -62,7 +62,13 @@ class DomainXmlReaderTest {
 
   @Test
   void anEmptyNameCountsAsMissing() {
-    refusal(domain("kvm", "  ", UUID, ""));
+    refusal(domain("kvm", "", UUID, ""));
+  }
+
+  @Test
+  void aNameIsReadVerbatimWithItsSpacesAsLibvirtReadsIt() throws Exception {
+    byte[] xml = domain("kvm", " web 01 ", UUID, "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(" web 01 ", new DomainXmlReader().read(new ByteArrayInputStream(xml)).name());
   }
 
   @Test
