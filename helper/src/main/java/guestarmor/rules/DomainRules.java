@@ -15,7 +15,9 @@ public final class DomainRules {
   public DomainRules(HostFacts host) {
     this.policy = new PathPolicy(host, RestrictedPaths.libvirt());
     this.sources = List.of(new FixedRules(), new DiskRules(host), new ChardevRules(), new BootRules(),
-        new GraphicsRules(), new NetworkRules());
+        new GraphicsRules(),
+        new FilesystemRules(),
+        new NetworkRules());
   }
 
   /** The computed rules and the warnings met on the way. */
