@@ -17,6 +17,7 @@ public final class DomainRules {
     this.sources = List.of(new FixedRules(), new DiskRules(host), new ChardevRules(), new BootRules(),
         new GraphicsRules(),
         new FilesystemRules(),
+        new InputRules(),
         new NetworkRules());
   }
 

@@ -70,6 +70,12 @@ final class DeviceFixture {
       return this;
     }
 
+    Tree file(String path) throws IOException {
+      Files.createDirectories(at(path).getParent());
+      Files.writeString(at(path), "");
+      return this;
+    }
+
     Tree link(String path, String target) throws IOException {
       Files.createDirectories(at(path).getParent());
       Files.createSymbolicLink(at(path), Path.of(target));
