@@ -18,6 +18,7 @@ public final class DomainRules {
         new GraphicsRules(),
         new FilesystemRules(),
         new InputRules(),
+        new VhostUserNetRules(),
         new NetworkRules());
   }
 
