@@ -19,6 +19,7 @@ public final class DomainRules {
         new FilesystemRules(),
         new InputRules(),
         new VhostUserNetRules(),
+        new MemoryRules(),
         new NetworkRules());
   }
 
