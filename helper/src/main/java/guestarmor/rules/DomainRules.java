@@ -20,6 +20,7 @@ public final class DomainRules {
         new InputRules(),
         new VhostUserNetRules(),
         new MemoryRules(),
+        new ShmemRules(),
         new NetworkRules());
   }
 
