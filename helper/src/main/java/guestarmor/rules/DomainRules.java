@@ -21,6 +21,7 @@ public final class DomainRules {
         new VhostUserNetRules(),
         new MemoryRules(),
         new ShmemRules(),
+        new TpmRules(),
         new NetworkRules());
   }
 
