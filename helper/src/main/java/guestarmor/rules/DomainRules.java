@@ -22,6 +22,7 @@ public final class DomainRules {
         new MemoryRules(),
         new ShmemRules(),
         new TpmRules(),
+        new SmartcardRules(host),
         new NetworkRules());
   }
 

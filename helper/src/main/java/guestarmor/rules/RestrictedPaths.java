@@ -27,6 +27,13 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
             "/usr/share/qemu-efi-loongarch64/", "/usr/share/qemu-efi-riscv64/", "/usr/share/qemu/"));
   }
 
+  /** The same lists with more prefixes a guest may read (and not write). */
+  public RestrictedPaths withReadOnly(String... prefixes) {
+    List<String> more = new java.util.ArrayList<>(readOnly);
+    more.addAll(List.of(prefixes));
+    return new RestrictedPaths(overrides, restricted, more);
+  }
+
   /**
    * Why the path may not be opened with this access, or null when it may.
    *
