@@ -23,6 +23,7 @@ public final class DomainRules {
         new ShmemRules(),
         new TpmRules(),
         new SmartcardRules(host),
+        new RngRules(),
         new NetworkRules());
   }
 
