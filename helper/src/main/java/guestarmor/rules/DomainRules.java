@@ -24,6 +24,7 @@ public final class DomainRules {
         new TpmRules(),
         new SmartcardRules(host),
         new RngRules(),
+        new RedirdevRules(),
         new NetworkRules());
   }
 
