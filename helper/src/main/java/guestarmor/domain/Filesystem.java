@@ -20,7 +20,7 @@ public record Filesystem(int index, String type, String driver, String source, S
 
   /** "filesystem /import/from/host", for messages and provenance comments. */
   public String label() {
-    return "filesystem " + (target == null ? "#" + index : target);
+    return "filesystem " + (target == null ? "#" + index : Printable.of(target));
   }
 
   public static List<Filesystem> all(Domain domain) {

@@ -1,6 +1,7 @@
 package guestarmor.rules;
 
 import guestarmor.domain.Domain;
+import guestarmor.domain.Printable;
 import guestarmor.domain.Shmem;
 
 /**
@@ -14,7 +15,7 @@ final class ShmemRules implements RuleSource {
   @Override
   public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
     for (Shmem shmem : Shmem.all(domain)) {
-      String origin = "shmem " + shmem.name();
+      String origin = "shmem " + Printable.of(shmem.name());
       if (shmem.server() != null) {
         rules.addPath(origin, shmem.server(), "rw");
       } else if (shmem.model().equals("ivshmem-plain")) {

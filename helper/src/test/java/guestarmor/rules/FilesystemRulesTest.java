@@ -94,6 +94,13 @@ class FilesystemRulesTest {
   }
 
   @Test
+  void aNewlineInTheTargetCannotSplitTheErrorLine() {
+    RefusedPathException e = assertThrows(RefusedPathException.class, () -> rulesFor(kvm(
+        "<filesystem type='mount'><source dir='/'/><target dir='/a&#10;b'/></filesystem>")));
+    assertEquals("filesystem /a\\nb: / is the host's root directory, which a guest may not share", e.getMessage());
+  }
+
+  @Test
   void globCharactersInTheSourceAreEscapedNotLive() throws Exception {
     assertEquals(List.of("  \"/srv/\\{a,b\\}/**\" rwl,", "  \"/srv/\\{a,b\\}/\" r,"),
         rulesFor(kvm(mount("", "/srv/{a,b}"))));

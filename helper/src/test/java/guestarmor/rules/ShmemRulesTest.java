@@ -74,6 +74,13 @@ class ShmemRulesTest {
   }
 
   @Test
+  void aNewlineInTheNameCannotSplitTheErrorLine() {
+    RefusedPathException e = assertThrows(RefusedPathException.class,
+        () -> rulesFor(kvm("<shmem name='x&#10;y/z'><model type='ivshmem-plain'/></shmem>")));
+    assertEquals("shmem x\\ny/z: the shmem name must be a file name, without '/' and not '.' or '..'", e.getMessage());
+  }
+
+  @Test
   void globCharactersInTheNameAreEscaped() throws Exception {
     assertEquals(List.of("  \"/dev/shm/sh\\*m\" rw,"), rulesFor(kvm("<shmem name='sh*m'><model type='ivshmem-plain'/></shmem>")));
   }
