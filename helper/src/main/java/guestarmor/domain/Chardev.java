@@ -73,7 +73,7 @@ public record Chardev(String kind, int index, String type, String path, String t
     for (Element e : devices.children(kind)) {
       String type = e.attr("type") == null ? "pty" : e.attr("type");
       found.add(new Chardev(kind, i++, type, firstSourcePath(e), e.childAttr("target", "type"),
-          Filesystem.nonEmpty(e.childAttr("log", "file"))));
+          Text.nonEmpty(e.childAttr("log", "file"))));
     }
     return found;
   }

@@ -28,13 +28,9 @@ public record Filesystem(int index, String type, String driver, String source, S
     int i = 0;
     for (Element e : domain.devices().children("filesystem")) {
       String type = e.attr("type") == null ? "mount" : e.attr("type");
-      found.add(new Filesystem(i++, type, e.childAttr("driver", "type"), nonEmpty(e.childAttr("source", "dir")),
+      found.add(new Filesystem(i++, type, e.childAttr("driver", "type"), Text.nonEmpty(e.childAttr("source", "dir")),
           e.childAttr("target", "dir"), e.has("readonly")));
     }
     return found;
-  }
-
-  static String nonEmpty(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -21,7 +21,7 @@ public record InputDevice(int index, String type, String hostDevice) {
         case "evdev" -> e.childAttr("source", "dev");
         default -> null;
       };
-      found.add(new InputDevice(i++, type, Filesystem.nonEmpty(dev)));
+      found.add(new InputDevice(i++, type, Text.nonEmpty(dev)));
     }
     return found;
   }

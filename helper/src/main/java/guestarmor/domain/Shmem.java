@@ -19,7 +19,7 @@ public record Shmem(String name, String model, String server) {
       String model = e.childAttr("model", "type");
       String name = e.attr("name") == null ? "" : e.attr("name");
       found.add(new Shmem(name, model == null ? "ivshmem" : model,
-          Filesystem.nonEmpty(e.childAttr("server", "path"))));
+          Text.nonEmpty(e.childAttr("server", "path"))));
     }
     return found;
   }

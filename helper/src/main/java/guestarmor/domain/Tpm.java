@@ -25,7 +25,7 @@ public record Tpm(int index, String backend, String version, String device, Stri
       String device = null;
       String socket = null;
       if (type.equals("passthrough")) {
-        String p = Filesystem.nonEmpty(b.childAttr("device", "path"));
+        String p = Text.nonEmpty(b.childAttr("device", "path"));
         device = p == null ? DEFAULT_DEVICE : p;
       } else if (type.equals("external")) {
         socket = UnixSocket.path(b, b.childAttr("source", "type"));

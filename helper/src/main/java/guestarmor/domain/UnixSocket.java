@@ -9,6 +9,6 @@ final class UnixSocket {
     if (!"unix".equals(socketType)) {
       return null;
     }
-    return Filesystem.nonEmpty(e.childAttr("source", "path"));
+    return Text.nonEmpty(e.childAttr("source", "path"));
   }
 }
