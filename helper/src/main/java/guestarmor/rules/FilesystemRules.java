@@ -19,7 +19,8 @@ final class FilesystemRules implements RuleSource {
       // (section 3.6), and containers commonly share /, so only QEMU guests are refused.
       if (domain.isQemu() && rules.resolvesToRoot(fs.label(), fs.source())) {
         String shown = fs.source().equals("/") ? "/ is" : fs.source() + " resolves to /,";
-        throw new RefusedPathException(fs.label() + ": " + shown + " the host's root directory, which a guest may not share");
+        throw new RefusedPathException(
+            fs.label() + ": " + shown + " the host's root directory, which a guest may not share");
       }
       rules.addTree(fs.label(), fs.source(), fs.readonly() ? "R" : "rwl");
     }

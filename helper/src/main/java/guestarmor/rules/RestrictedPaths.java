@@ -1,5 +1,6 @@
 package guestarmor.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
 
   /** The same lists with more prefixes a guest may read (and not write). */
   public RestrictedPaths withReadOnly(String... prefixes) {
-    List<String> more = new java.util.ArrayList<>(readOnly);
+    List<String> more = new ArrayList<>(readOnly);
     more.addAll(List.of(prefixes));
     return new RestrictedPaths(overrides, restricted, more);
   }
