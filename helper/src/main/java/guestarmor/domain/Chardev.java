@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param type {@code file}, {@code pipe}, {@code unix}, {@code dev}, {@code pty}, {@code tcp}, ...
  * @param path the first {@code <source path>}, null when absent or empty
  * @param targetType {@code <target type>}, null when absent
+ * @param logFile {@code <log file>}, where QEMU copies the device's output; null when absent
  */
-public record Chardev(String kind, int index, String type, String path, String targetType) {
+public record Chardev(String kind, int index, String type, String path, String targetType, String logFile) {
 
   /** The types whose source is a host path (virt-aa-helper's chardev switch). */
   public boolean hasHostPath() {
@@ -42,7 +43,7 @@ public record Chardev(String kind, int index, String type, String path, String t
         consoles = new ArrayList<>(consoles);
         if (serials.isEmpty()) {
           // libvirt moves the console to serial 0 and leaves a stub console that names no file.
-          serials = List.of(new Chardev("serial", 0, first.type(), first.path(), "serial"));
+          serials = List.of(new Chardev("serial", 0, first.type(), first.path(), "serial", first.logFile()));
           consoles.remove(0);
         } else if (!sameSource(serials.get(0), first)) {
           // libvirt discards a first console that differs from serial 0.
@@ -71,7 +72,8 @@ public record Chardev(String kind, int index, String type, String path, String t
     int i = 0;
     for (Element e : devices.children(kind)) {
       String type = e.attr("type") == null ? "pty" : e.attr("type");
-      found.add(new Chardev(kind, i++, type, firstSourcePath(e), e.childAttr("target", "type")));
+      found.add(new Chardev(kind, i++, type, firstSourcePath(e), e.childAttr("target", "type"),
+          Text.nonEmpty(e.childAttr("log", "file"))));
     }
     return found;
   }

@@ -9,15 +9,26 @@ import java.util.List;
  * @param type {@code file}, {@code block}, {@code dir}, {@code network}, {@code volume}, ...
  * @param target the guest device name ({@code vda}), used to say which disk a rule is for
  * @param format {@code <driver type>}, null when absent (then the image is raw: libvirt never probes)
- * @param source the host path ({@code file}, {@code dev} or {@code dir} attribute), null when empty
+ * @param source the host path ({@code file}, {@code dev} or {@code dir} attribute; for a volume only the
+ *     {@code file} or {@code dev} libvirtd writes for a translated volume; for a vhost-user disk the socket
+ *     {@code path}), null when empty
  * @param backing the chain as the XML gives it
  */
 public record Disk(String type, String device, String target, String format, String source,
     boolean readonly, BackingChain backing) {
 
-  /** Disk types whose source is a host path (virStorageSourceIsLocalStorage). */
+  /**
+   * Disk types whose source is a host path (virStorageSourceIsLocalStorage), including a volume that
+   * libvirtd translated to a file or block device (11.x: the volume's srcpool actualtype).
+   */
   public boolean isLocal() {
-    return type.equals("file") || type.equals("block") || type.equals("dir");
+    return type.equals("file") || type.equals("block") || type.equals("dir")
+        || (type.equals("volume") && source != null);
+  }
+
+  /** A vhost-user disk: QEMU connects to the {@link #source} unix socket. */
+  public boolean isVhostUser() {
+    return type.equals("vhostuser");
   }
 
   /** Every {@code <disk>} in document order. */
@@ -37,7 +48,27 @@ public record Disk(String type, String device, String target, String format, Str
     // libvirt forces a CD-ROM read-only whatever the XML says (virDomainDiskDefPostParse).
     boolean readonly = e.has("readonly") || device.equals("cdrom");
     return new Disk(type, device, target == null ? "#" + index : target, e.childAttr("driver", "type"),
-        sourcePath(e.child("source")), readonly, BackingChain.of(e));
+        source(type, e.child("source")), readonly, BackingChain.of(e));
+  }
+
+  // libvirtd formats a volume disk with VIR_DOMAIN_DEF_FORMAT_VOLUME_TRANSLATED for the helper: the pool
+  // and volume plus the translated file= or dev=; a directory volume (dir=) is not treated as local storage.
+  private static String source(String type, Element source) {
+    return switch (type) {
+      case "volume" -> source == null ? null : firstAttr(source, "file", "dev");
+      case "vhostuser" -> source == null ? null : firstAttr(source, "path");
+      default -> sourcePath(source);
+    };
+  }
+
+  private static String firstAttr(Element e, String... keys) {
+    for (String key : keys) {
+      String v = e.attr(key);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** The host path of a {@code <source>}: file, dev or dir, whichever the element carries. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Disk images and their backing chains (virt-aa-helper table rows 1, 1a, 1b): the top image
- * {@code rwk} ({@code rk} when read-only), every backing layer {@code rk}.
+ * {@code rwk} ({@code rk} when read-only), every backing layer {@code rk}; the socket of a vhost-user
+ * disk {@code rw} (QEMU connects to it; the C helper forgets it, decisions file item 10).
  */
 final class DiskRules implements RuleSource {
   private final HostFacts host;
@@ -21,7 +22,11 @@ final class DiskRules implements RuleSource {
   @Override
   public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
     for (Disk disk : Disk.all(domain)) {
-      addDisk(disk, rules);
+      if (disk.isVhostUser() && disk.source() != null) {
+        rules.addPath("disk " + disk.target(), disk.source(), "rw"); // decisions item 10
+      } else {
+        addDisk(disk, rules);
+      }
     }
   }
 

@@ -22,7 +22,16 @@ public final class DomainRules {
         new BootRules(host), // rows 6-11
         new GraphicsRules(host), // rows 12-14
         new HostdevRules(host), // rows 15-18a
+        new FilesystemRules(), // row 19
+        new InputRules(), // row 20
+        new VhostUserNetRules(), // row 21
+        new MemoryRules(), // rows 22-22b
         new SysinfoRules(), // row 23
+        new ShmemRules(), // rows 24-24b
+        new TpmRules(), // row 25
+        new SmartcardRules(host), // rows 26-26b
+        new RngRules(), // decisions item 10
+        new RedirdevRules(), // decisions item 10
         new NetworkRules(), // row 27
         new VfioRules(), // row 28
         new GlRules()); // row 29

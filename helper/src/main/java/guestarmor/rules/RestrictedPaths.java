@@ -1,5 +1,6 @@
 package guestarmor.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,13 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
             "/usr/share/ovmf/", "/usr/share/AAVMF/", "/usr/share/qemu-efi/", "/usr/share/qemu-efi-aarch64/",
             "/usr/lib/u-boot/", "/usr/lib/riscv64-linux-gnu/opensbi", "/usr/share/edk2-ovmf/",
             "/usr/share/qemu-efi-loongarch64/", "/usr/share/qemu-efi-riscv64/", "/usr/share/qemu/"));
+  }
+
+  /** The same lists with more prefixes a guest may read (and not write). */
+  public RestrictedPaths withReadOnly(String... prefixes) {
+    List<String> more = new ArrayList<>(readOnly);
+    more.addAll(List.of(prefixes));
+    return new RestrictedPaths(overrides, restricted, more);
   }
 
   /**

@@ -30,6 +30,12 @@ public final class RuleCollector {
     addPath(origin, dir, perms, "/**");
   }
 
+  /** Whether the path, resolved as {@link #addPath} would, is the host's root directory. */
+  boolean resolvesToRoot(String origin, String path) throws RefusedPathException {
+    PathPolicy.Resolved resolved = policy.resolve(origin, path, false);
+    return resolved != null && resolved.path().equals("/");
+  }
+
   /** A directory and everything under it, as libvirtd asks with {@code -F DIR/{,**}} (SetPathLabel). */
   public void addSubtree(String origin, String dir, String perms) throws RefusedPathException {
     addPath(origin, dir, perms, "/{,**}");

@@ -121,7 +121,7 @@ class DeviceViewsTest {
   @Test
   void aConsoleWithoutSerialBecomesSerialZero() throws Exception {
     List<Chardev> all = Chardev.all(withDevices("<console type='pipe'><source path='/v/p'/><target type='serial'/></console>"));
-    assertEquals(List.of(new Chardev("serial", 0, "pipe", "/v/p", "serial")), all);
+    assertEquals(List.of(new Chardev("serial", 0, "pipe", "/v/p", "serial", null)), all);
     assertTrue(all.get(0).expandsPipe());
   }
 
@@ -159,7 +159,7 @@ class DeviceViewsTest {
   @Test
   void aVirtioConsoleWithoutSerialStaysAConsole() throws Exception {
     List<Chardev> all = Chardev.all(withDevices("<console type='pipe'><source path='/v/p'/><target type='virtio'/></console>"));
-    assertEquals(List.of(new Chardev("console", 0, "pipe", "/v/p", "virtio")), all);
+    assertEquals(List.of(new Chardev("console", 0, "pipe", "/v/p", "virtio", null)), all);
   }
 
   @Test
