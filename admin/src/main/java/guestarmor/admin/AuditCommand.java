@@ -17,7 +17,8 @@ final class AuditCommand extends SubCommand {
   @Override
   public Integer call() throws AdminException {
     List<AuditRow> rows;
-    Auditor auditor = new Auditor(new ProfileDirectory(top.profileDir), top.renderer(), top.loadedProfiles);
+    ProfileDirectory dir = new ProfileDirectory(top.profileDir);
+    Auditor auditor = new Auditor(dir, top.renderer(), top.loadedProfiles);
     try (Catalog catalog = top.connect()) {
       rows = auditor.audit(catalog.all());
     }
@@ -27,15 +28,17 @@ final class AuditCommand extends SubCommand {
     }
     rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
     long domains = rows.stream().filter(r -> r.domain() != null).count();
+    long profiles = dir.guests().values().stream().filter(ProfileDirectory.Guest::profile).count();
     if (top.json) {
-      printJson(json(rows, counts, domains, auditor.knowsLoaded()));
+      printJson(json(rows, counts, domains, profiles, auditor.knowsLoaded()));
     } else {
-      printHuman(rows, counts, domains, auditor.knowsLoaded());
+      printHuman(rows, counts, domains, profiles, auditor.knowsLoaded());
     }
     return counts.get(AuditRow.Status.OK) == rows.size() ? 0 : 2;
   }
 
-  private void printHuman(List<AuditRow> rows, Map<AuditRow.Status, Integer> counts, long domains, boolean loaded) {
+  private void printHuman(List<AuditRow> rows, Map<AuditRow.Status, Integer> counts, long domains, long profiles,
+      boolean loaded) {
     Table t = new Table("STATUS", "PROFILE", "DOMAIN", "STATE", "DETAIL");
     for (AuditRow r : rows) {
       t.row(r.status().label(), r.profile(), dash(r.domain()), dash(r.state()), r.detail());
@@ -47,16 +50,11 @@ final class AuditCommand extends SubCommand {
         parts.add(n + " " + s.label());
       }
     });
-    out().println(domains + " domains, " + (rows.size() - domains + countProfiles(rows)) + " profiles: "
+    out().println(domains + " domains, " + profiles + " profiles: "
         + String.join(", ", parts));
     if (!loaded) {
-      out().println("note: " + top.loadedProfiles + " is not readable (run as root): loaded state not checked");
+      out().println("note: " + top.loadedProfiles + " is not readable: whether profiles are loaded was not checked");
     }
-  }
-
-  // Profiles seen: every orphan row, and every domain row whose profile exists.
-  private static long countProfiles(List<AuditRow> rows) {
-    return rows.stream().filter(r -> r.domain() != null && !r.detail().equals("no profile")).count();
   }
 
   private static String colour(String status) {
@@ -72,7 +70,7 @@ final class AuditCommand extends SubCommand {
   }
 
   private Map<String, Object> json(List<AuditRow> rows, Map<AuditRow.Status, Integer> counts, long domains,
-      boolean loaded) {
+      long profiles, boolean loaded) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (AuditRow r : rows) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -85,6 +83,7 @@ final class AuditCommand extends SubCommand {
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("domains", domains);
+    summary.put("profiles", profiles);
     counts.forEach((s, n) -> summary.put(s.label(), n));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("profile_dir", top.profileDir.toString());

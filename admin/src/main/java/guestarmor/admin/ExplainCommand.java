@@ -71,10 +71,10 @@ final class ExplainCommand extends SubCommand {
     String head = v.path() + resolvedNote + ": ";
     return switch (v.kind()) {
       case ALLOWED -> head + style(GREEN, "allowed") + " " + v.perms() + grantedBy(v);
-      case REFUSED -> head + style(RED, "refused") + ": under restricted " + v.reason()
+      case REFUSED -> head + style(RED, "refused") + ": " + v.reason()
           + "; no element of the domain XML can grant it";
       case NOT_COVERED -> head + style(YELLOW, "not covered") + " by any generated rule; "
-          + v.hint() + " would add it" + (v.reason() == null ? "" : " (read-only: " + v.reason() + ")");
+          + v.hint() + " would add it" + (v.reason() == null ? "" : " for reading only (writes: " + v.reason() + ")");
     };
   }
 
@@ -99,8 +99,7 @@ final class ExplainCommand extends SubCommand {
     m.put("perms", v.perms());
     m.put("granted_by", RuleRows.json(v.granting()));
     m.put("denied_by", RuleRows.json(v.denying()));
-    m.put("restricted", v.kind() == PathVerdict.Kind.REFUSED ? v.reason() : null);
-    m.put("read_only", v.kind() == PathVerdict.Kind.NOT_COVERED ? v.reason() : null);
+    m.put("reason", v.reason());
     m.put("hint", v.hint());
     return m;
   }

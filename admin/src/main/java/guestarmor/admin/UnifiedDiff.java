@@ -56,10 +56,10 @@ public final class UnifiedDiff {
     while (i < n || j < m) {
       if (i < n && j < m && a.get(i).equals(b.get(j))) {
         edits.add(new Edit(' ', a.get(i), ++i, ++j));
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        edits.add(new Edit('+', b.get(j), i, ++j));
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        edits.add(new Edit('-', a.get(i), ++i, j)); // removals before additions, as diff -u
       } else {
-        edits.add(new Edit('-', a.get(i), ++i, j));
+        edits.add(new Edit('+', b.get(j), i, ++j));
       }
     }
     return edits;
