@@ -48,6 +48,10 @@ final class Collector {
       plan(g, actions, "dry-run");
       return;
     }
+    if (!g.profile() && !g.files() && !g.lock() && cacheEntries(g.name()).isEmpty()) {
+      plan(g, actions, "done"); // only an admin's .local is left: report it, create no lock file for it
+      return;
+    }
     Path lockFile = dir.lockFile(g.name());
     try (FileLock lock = dir.store().lock(g.name())) {
       if (catalog.defines(g.uuid())) {
