@@ -8,7 +8,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code guestarmor audit}: every profile against every domain. */
-@Command(name = "audit", description = {"Checks every profile in the profile directory against the domains "
+@Command(name = "audit", header = "every profile against the domains libvirt knows",
+    description = {"Checks every profile in the profile directory against the domains "
     + "libvirt knows: ok, missing (no profile or .files), stale (differs from a fresh render), orphan "
     + "(no such domain), unloaded (running, but the kernel does not have the profile).",
     "Exit 0 when all are ok, 2 when any is not."})

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code guestarmor diff}: the installed profile and {@code .files} against a fresh render. */
-@Command(name = "diff", description = {"Compares the installed profile and .files of a domain with a fresh "
+@Command(name = "diff", header = "installed profile and .files against a fresh render",
+    description = {"Compares the installed profile and .files of a domain with a fresh "
     + "render, as a unified diff.", "Exit 0 when they are the same, 1 when they differ."})
 final class DiffCommand extends SubCommand {
   @Parameters(arity = "0..1", paramLabel = "DOMAIN", description = "domain name or uuid")

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code guestarmor explain}: the rules by element, or the verdict on one path. */
-@Command(name = "explain", customSynopsis = "guestarmor explain [OPTIONS] (DOMAIN | --xml FILE) [PATH]",
+@Command(name = "explain", header = "which rule grants a path, or why none can",
+    customSynopsis = "guestarmor explain [OPTIONS] (DOMAIN | --xml FILE) [PATH]",
     description = {"Lists a domain's generated rules grouped by the element that produced them.",
         "With a PATH: whether the guest may open it and which rule grants it, or why it is refused "
             + "(a restricted prefix), or which kind of element would add it. Exit 0 when allowed, 2 when not."})

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code guestarmor gc}: removes orphaned profiles. */
-@Command(name = "gc", description = {"Unloads and removes the profiles whose uuid is no defined domain's: "
+@Command(name = "gc", header = "remove orphaned profiles",
+    description = {"Unloads and removes the profiles whose uuid is no defined domain's: "
     + "the profile, its .files, its lock file and the parser's cache entries. A defined domain's profile is "
     + "never touched, running or not; an admin's .local file is kept and reported.",
     "Exit 1 when something could not be unloaded or removed."})

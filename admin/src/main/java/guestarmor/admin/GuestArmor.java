@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code guestarmor}: inspect and tidy the AppArmor profiles guestarmor's helper writes for libvirt guests. */
-@Command(name = "guestarmor", mixinStandardHelpOptions = true, versionProvider = GuestArmor.Version.class,
+@Command(name = "guestarmor", header = "inspect and tidy the AppArmor profiles of libvirt guests",
+    mixinStandardHelpOptions = true, versionProvider = GuestArmor.Version.class,
     description = "Inspects and tidies the AppArmor profiles that libvirt's virt-aa-helper (guestarmor) "
         + "writes for guests.",
     subcommands = {RenderCommand.class, ExplainCommand.class, DiffCommand.class, AuditCommand.class,

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code guestarmor render}: what the helper would write for a domain, with provenance. */
-@Command(name = "render", description = "Prints the profile and .files the helper would write for a domain; "
+@Command(name = "render", header = "the profile and .files the helper would write, with provenance",
+    description = "Prints the profile and .files the helper would write for a domain; "
     + "each group of rules is preceded by the element it comes from.")
 final class RenderCommand extends SubCommand {
   @Parameters(arity = "0..1", paramLabel = "DOMAIN", description = "domain name or uuid")

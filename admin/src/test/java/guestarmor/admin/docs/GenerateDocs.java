@@ -13,7 +13,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 /**
  * Build step (exec-maven-plugin, package phase): the man pages and the bash completion script, both
  * generated from the picocli model so they never drift from the options.
- * Arguments: the man page directory, the completion script file.
+ * Arguments: the directory for the man pages' AsciiDoc (asciidoctor makes troff of it), the completion script file.
  */
 public final class GenerateDocs {
   private GenerateDocs() {}
