@@ -55,4 +55,14 @@ class CliBasicsTest {
     assertEquals(0, r.status(), r::toString);
     assertEquals("audit\n--dry-run\n", r.out());
   }
+
+  @Test
+  void aTerminalGetsColourUnlessNoColorIsSet() throws Exception {
+    String cmd = Run.ROOT.resolve("bin/guestarmor") + " -c " + Run.URI + " explain web01 /etc/shadow";
+    // script(1) gives the tool a pseudo-terminal as stdout
+    Run tty = Run.exec(List.of("env", "TERM=xterm", "script", "-qc", cmd, "/dev/null"), null);
+    assertTrue(tty.out().contains("/etc/shadow: \u001b[31mrefused\u001b[0m: under restricted /etc/"), tty::toString);
+    Run plain = Run.exec(List.of("env", "TERM=xterm", "NO_COLOR=1", "script", "-qc", cmd, "/dev/null"), null);
+    assertTrue(plain.out().contains("/etc/shadow: refused: under restricted /etc/"), plain::toString);
+  }
 }
