@@ -24,16 +24,30 @@ public final class LibvirtCatalog implements Catalog {
   private static final ErrorCallback QUIET = new ErrorCallback();
 
   private final Connect conn;
+  private final int secure;
 
-  private LibvirtCatalog(Connect conn) {
+  private LibvirtCatalog(Connect conn, int secure) {
     this.conn = conn;
+    this.secure = secure;
   }
 
-  /** Opens a read-write connection: libvirt refuses VIR_DOMAIN_XML_SECURE on a read-only one. */
+  /**
+   * Opens a read-write connection, as libvirt refuses VIR_DOMAIN_XML_SECURE on a read-only one; when
+   * that is not allowed (no root, no polkit grant), a read-only one without SECURE, which only hides
+   * secrets the rules never use, so the read-only commands still run without root.
+   */
   public static Catalog open(String uri) throws AdminException {
     try {
       Connect.setErrorCallback(QUIET);
-      return new LibvirtCatalog(new Connect(uri, false));
+      try {
+        return new LibvirtCatalog(new Connect(uri, false), XML_SECURE);
+      } catch (LibvirtException readWrite) {
+        try {
+          return new LibvirtCatalog(new Connect(uri, true), 0);
+        } catch (LibvirtException readOnly) {
+          throw readWrite;
+        }
+      }
     } catch (LibvirtException e) {
       throw new AdminException("cannot connect to " + uri + ": " + message(e));
     } catch (LinkageError e) {
@@ -84,9 +98,9 @@ public final class LibvirtCatalog implements Catalog {
   }
 
   // Running: the live XML (what QEMU has open); shut off: the definition the next start uses.
-  private static DomainDocument document(Domain d) throws LibvirtException {
+  private DomainDocument document(Domain d) throws LibvirtException {
     boolean running = d.isActive() == 1;
-    int flags = running ? XML_SECURE : XML_INACTIVE | XML_SECURE;
+    int flags = running ? secure : XML_INACTIVE | secure;
     String xml = d.getXMLDesc(flags);
     return new DomainDocument(d.getName(), xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), running);
   }
