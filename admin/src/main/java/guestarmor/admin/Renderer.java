@@ -1,0 +1,57 @@
+package guestarmor.admin;
+
+import guestarmor.domain.Domain;
+import guestarmor.domain.DomainXmlException;
+import guestarmor.domain.DomainXmlReader;
+import guestarmor.domain.Printable;
+import guestarmor.host.HostFacts;
+import guestarmor.profile.FilesRenderer;
+import guestarmor.profile.ProfileTemplate;
+import guestarmor.rules.DomainRules;
+import guestarmor.rules.RefusedPathException;
+import guestarmor.store.PolicyException;
+import guestarmor.store.Templates;
+import java.nio.file.Path;
+
+/** The helper's own pipeline (reader, rules, renderer, template), run without writing anything. */
+public final class Renderer {
+  private final HostFacts host;
+  private final Path templateDir;
+
+  public Renderer(HostFacts host, Path templateDir) {
+    this.host = host;
+    this.templateDir = templateDir;
+  }
+
+  public Domain parse(DomainDocument doc) throws AdminException {
+    try {
+      return new DomainXmlReader().parse(doc.xml());
+    } catch (DomainXmlException e) {
+      throw new AdminException(doc.source() + ": " + Printable.of(e.getMessage()));
+    }
+  }
+
+  public Rendering render(DomainDocument doc) throws AdminException {
+    Domain domain = parse(doc);
+    DomainRules.Result result;
+    try {
+      result = new DomainRules(host).compute(domain, null);
+    } catch (RefusedPathException e) {
+      throw new AdminException(domain.name() + ": " + e.getMessage());
+    }
+    boolean lxc = domain.type().equals("lxc"); // LXC guests get no .files, as in ModeRunner
+    String files = lxc ? null : FilesRenderer.render(result.rules());
+    return new Rendering(domain, doc.running(), result.rules(), result.warnings(), files, profile(domain, !lxc));
+  }
+
+  private String profile(Domain domain, boolean withIncludes) throws AdminException {
+    try {
+      String template = new Templates(templateDir).read(domain.templateDriver());
+      return new ProfileTemplate(template).instantiate(domain.profileName(), withIncludes);
+    } catch (PolicyException e) {
+      throw new AdminException(domain.name() + ": " + e.getMessage());
+    } catch (ProfileTemplate.BadTemplateException e) {
+      throw new AdminException("TEMPLATE." + domain.templateDriver() + ": " + e.getMessage());
+    }
+  }
+}
