@@ -102,6 +102,13 @@ dry_run_ms() {
 } >/out/timing.txt
 : >/out/parser.log
 
+# --- reinstall over itself (dpkg runs the upgrade paths), then a JDK upgrade's file trigger ---
+record reinstall dpkg -i /in/guestarmor.deb
+snapshot reinstalled
+rm -f /var/cache/guestarmor/helper.jsa
+record trigger sh -c 'dpkg-trigger --by-package=openjdk-17-jre-headless --no-await /usr/lib/jvm && dpkg --triggers-only --pending'
+snapshot triggered
+
 # --- remove, then purge ---
 record remove dpkg -r guestarmor
 record status-removed dpkg-query -W -f '${Status}' guestarmor

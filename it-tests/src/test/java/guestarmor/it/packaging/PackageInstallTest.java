@@ -112,6 +112,22 @@ class PackageInstallTest {
   }
 
   @Test
+  void reinstallingKeepsTheDiversionsAndRebuildsTheArchive() throws IOException {
+    assertEquals("0", read("reinstall.rc"));
+    assertEquals(read("installed.diversions"), read("reinstalled.diversions"));
+    assertEquals(exists("installed"), exists("reinstalled"));
+    assertEquals("-r -T -W " + PROFILE, read("reinstalled.parser.log"));
+  }
+
+  @Test
+  void aJdkUpgradeTriggerRebuildsTheArchiveWithoutReloadingTheProfile() throws IOException {
+    // The sandbox deleted the archive, then activated the /usr/lib/jvm file trigger.
+    assertEquals("0", read("trigger.rc"));
+    assertTrue(exists("triggered").contains("/var/cache/guestarmor/helper.jsa"));
+    assertEquals("", read("triggered.parser.log"));
+  }
+
+  @Test
   void removeGivesBackTheCHelperAndDebiansProfileAndReloadsIt() throws IOException {
     assertEquals("0", read("remove.rc"));
     assertEquals("C helper", read("removed.helper-h.out"));
