@@ -1,25 +1,36 @@
-#!/bin/bash
+#!/bin/sh
 # Usage: fetch-libvirt-abstractions.sh DEST
-# Puts Debian's own AppArmor policy for libvirt (abstractions/libvirt-qemu, libvirt-lxc, the stock helper
-# profile) under DEST/etc/apparmor.d, from the libvirt-daemon-system package, without installing it, plus
-# the empty local/ override files its includes expect. Prints DEST/etc/apparmor.d. Idempotent.
-set -euo pipefail
-dest=$(realpath -m "${1:?usage: $0 DEST}")
-inc="$dest/etc/apparmor.d"
-if [ ! -f "$inc/abstractions/libvirt-qemu" ]; then
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && apt-get download libvirt-daemon-system >/dev/null 2>&1 || { apt-get update -qq && apt-get download libvirt-daemon-system >/dev/null; })
-  mkdir -p "$dest"
-  dpkg -x "$tmp"/libvirt-daemon-system_*.deb "$tmp/x"
-  rm -rf "$inc"
-  mkdir -p "$(dirname "$inc")"
-  cp -r "$tmp/x/etc/apparmor.d" "$inc"
-  dpkg-deb -f "$tmp"/libvirt-daemon-system_*.deb Version > "$dest/VERSION"
+# Debian's libvirt-daemon-system .deb (its AppArmor policy: abstractions/libvirt-qemu and -lxc, the
+# stock usr.lib.libvirt.virt-aa-helper and usr.sbin.libvirtd, TEMPLATE.qemu/lxc), downloaded into DEST
+# with apt and extracted to DEST/root, once. Prints the extracted etc/apparmor.d directory; the .deb
+# stays in DEST (libvirt-daemon-system_*.deb). Safe to run concurrently and again.
+set -eu
+[ $# -eq 1 ] || { echo "usage: $0 DEST" >&2; exit 2; }
+mkdir -p "$1"
+cd "$1"
+exec 9>.lock
+flock 9
+
+if ! ls libvirt-daemon-system_*.deb >/dev/null 2>&1; then
+  rm -rf download && mkdir download
+  # apt-get download needs the package lists; a fresh machine may have none yet.
+  if ! (cd download && apt-get download -q libvirt-daemon-system >download.log 2>&1); then
+    apt-get update -qq
+    (cd download && apt-get download -q libvirt-daemon-system)
+  fi
+  mv download/libvirt-daemon-system_*.deb .
+  rm -rf download
 fi
-# Debian creates these override files at install time; the abstractions include them unconditionally.
-mkdir -p "$inc/local/abstractions"
-for f in local/abstractions/libvirt-qemu local/abstractions/libvirt-lxc local/usr.lib.libvirt.virt-aa-helper local/usr.sbin.libvirtd; do
-  [ -e "$inc/$f" ] || : > "$inc/$f"
-done
-echo "$inc"
+
+if [ ! -f root/etc/apparmor.d/abstractions/libvirt-qemu ]; then
+  rm -rf root root.tmp
+  dpkg-deb -x libvirt-daemon-system_*.deb root.tmp
+  # The package's postinst creates the (empty) local/ files its policy includes unconditionally.
+  grep -rhoE '^ *#?include <local/[^>]+>' root.tmp/etc/apparmor.d | sed -E 's/.*<(local\/[^>]+)>.*/\1/' |
+    sort -u | while read -r f; do
+      mkdir -p "root.tmp/etc/apparmor.d/$(dirname "$f")"
+      touch "root.tmp/etc/apparmor.d/$f"
+    done
+  mv root.tmp root
+fi
+echo "$PWD/root/etc/apparmor.d"

@@ -18,7 +18,7 @@ public final class Checkout {
 
   /** Debian's /etc/apparmor.d for libvirt, fetched by the build (fetch-libvirt-abstractions.sh). */
   public static Path libvirtPolicy() {
-    Path p = Path.of(System.getProperty("guestarmor.policy", "target/libvirt-policy/etc/apparmor.d"));
+    Path p = Path.of(System.getProperty("guestarmor.policy", "target/libvirt-policy/root/etc/apparmor.d"));
     if (!Files.isRegularFile(p.resolve("abstractions/libvirt-qemu"))) {
       throw new IllegalStateException("Debian's abstractions/libvirt-qemu is missing under " + p
           + "; the build fetches it with it-tests/fetch-libvirt-abstractions.sh");

@@ -1,0 +1,197 @@
+package guestarmor.it.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dpkg -i, libvirtd's calls, dpkg -r and dpkg -P of the .deb, as root, in a throwaway overlay of this
+ * machine (it-tests/deb-install-sandbox.sh) where Debian's libvirt-daemon-system is unpacked and a
+ * stand-in C helper sits at /usr/lib/libvirt/virt-aa-helper. AppArmor counts as enabled there, with
+ * an apparmor_parser that logs its arguments and compiles (-QK) what it is asked to load. The sandbox
+ * records what it sees; the expectations below are written by hand from the package's design.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackageInstallTest {
+  private static final String UUID = "6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+  private static final String PROFILE = "/etc/apparmor.d/usr.lib.libvirt.virt-aa-helper";
+
+  private Path out;
+  private byte[] dpkgStatusBefore;
+  private byte[] dpkgDiversionsBefore;
+  private List<String> sandboxesBefore;
+
+  @BeforeAll
+  void installExerciseRemoveAndPurgeInASandbox(@TempDir Path dir) throws Exception {
+    out = dir;
+    dpkgStatusBefore = Files.readAllBytes(Path.of("/var/lib/dpkg/status"));
+    dpkgDiversionsBefore = Files.readAllBytes(Path.of("/var/lib/dpkg/diversions"));
+    sandboxesBefore = sandboxes();
+    Run.of(Packaged.root().resolve("it-tests/deb-install-sandbox.sh").toString(), Packaged.deb().toString(),
+        Packaged.libvirtDeb().toString(), Packaged.root().resolve("examples/web01.xml").toString(), out.toString()).ok();
+  }
+
+  @Test
+  void installDivertsLibvirtsHelperItsProfileAndBothTemplates() throws IOException {
+    assertEquals("0", read("install.rc"));
+    assertEquals("""
+        diversion of /etc/apparmor.d/libvirt/TEMPLATE.lxc to /etc/apparmor.d/libvirt/TEMPLATE.lxc.distrib by guestarmor
+        diversion of /etc/apparmor.d/libvirt/TEMPLATE.qemu to /etc/apparmor.d/libvirt/TEMPLATE.qemu.distrib by guestarmor
+        diversion of /etc/apparmor.d/usr.lib.libvirt.virt-aa-helper to /etc/apparmor.d/.usr.lib.libvirt.virt-aa-helper.distrib by guestarmor
+        diversion of /usr/lib/libvirt/virt-aa-helper to /usr/lib/libvirt/virt-aa-helper.distrib by guestarmor
+        """, read("installed.diversions") + "\n");
+    assertEquals("install ok installed", read("status-installed.out"));
+  }
+
+  @Test
+  void afterInstallGuestarmorAnswersAtLibvirtdsPathWhereTheCHelperAnsweredBefore() throws IOException {
+    assertEquals("C helper", read("before.helper-h.out"));
+    assertTrue(read("installed.helper-h.out").contains("Usage: virt-aa-helper [options] [< def.xml]"), read("installed.helper-h.out"));
+  }
+
+  @Test
+  void debiansProfileMovesToAHiddenNameThatApparmorSkipsAndOursTakesItsPlace() throws IOException {
+    assertTrue(exists("installed").contains("/etc/apparmor.d/.usr.lib.libvirt.virt-aa-helper.distrib"));
+    assertArrayEquals(Files.readAllBytes(Packaged.root().resolve("packaging/src/deb/apparmor/usr.lib.libvirt.virt-aa-helper")),
+        Files.readAllBytes(out.resolve("installed.profile")));
+  }
+
+  @Test
+  void postinstBuildsTheClassDataArchiveAndLoadsTheHelpersProfile() throws IOException {
+    assertTrue(exists("installed").contains("/var/cache/guestarmor/helper.jsa"));
+    assertEquals("-r -T -W " + PROFILE, read("installed.parser.log"));
+  }
+
+  @Test
+  void aDryRunThroughTheLauncherPrintsTheRulesAndIgnoresJavaToolOptions() throws IOException {
+    assertEquals("0", read("dry-run.rc"));
+    String err = read("dry-run.err");
+    assertTrue(err.contains("\"/var/lib/libvirt/images/web01.qcow2\" rwk,"), err);
+    assertFalse(err.contains("Picked up JAVA_TOOL_OPTIONS"), err);
+  }
+
+  @Test
+  void createReplaceAndDeleteRunThroughTheLauncherWithTheSystemParser() throws IOException {
+    assertEquals(List.of("0", "0", "0"), List.of(read("create.rc"), read("replace-append.rc"), read("delete.rc")));
+    String profile = "/etc/apparmor.d/libvirt/libvirt-" + UUID;
+    assertEquals("-a " + profile + "\n-r " + profile + "\n-R " + profile, read("modes.parser.log"));
+  }
+
+  @Test
+  void theProfileCreatedFromTheInstalledTemplateCompilesAgainstDebiansPolicy() throws IOException {
+    assertTrue(read("created.profile").contains("profile libvirt-" + UUID + " "), read("created.profile"));
+    assertTrue(read("created.files").contains("\"/var/lib/libvirt/images/web01.qcow2\" rwk,"), read("created.files"));
+    // The parser stand-in ran the real apparmor_parser -QK on each profile it was asked to load.
+    assertFalse(read("parser.compile.log").contains("error"), read("parser.compile.log"));
+  }
+
+  @Test
+  void appendingAFileAddsItsRuleAndDeleteRemovesOnlyTheFilesFile() throws IOException {
+    // -F appends one rule with the C helper's perms for an extra file (rwk), after a provenance comment.
+    assertTrue(read("appended.files").endsWith("  # -F (hotplug)\n  \"/var/lib/libvirt/images/hotplug.qcow2\" rwk,"),
+        read("appended.files"));
+    assertEquals("""
+        .libvirt-%1$s.lock
+        TEMPLATE.lxc
+        TEMPLATE.lxc.distrib
+        TEMPLATE.qemu
+        TEMPLATE.qemu.distrib
+        libvirt-%1$s""".formatted(UUID), read("after-delete.ls"));
+  }
+
+  @Test
+  void reinstallingKeepsTheDiversionsAndRebuildsTheArchive() throws IOException {
+    assertEquals("0", read("reinstall.rc"));
+    assertEquals(read("installed.diversions"), read("reinstalled.diversions"));
+    assertEquals(exists("installed"), exists("reinstalled"));
+    assertEquals("-r -T -W " + PROFILE, read("reinstalled.parser.log"));
+  }
+
+  @Test
+  void aJdkUpgradeTriggerRebuildsTheArchiveWithoutReloadingTheProfile() throws IOException {
+    // The sandbox deleted the archive, then activated the /usr/lib/jvm file trigger.
+    assertEquals("0", read("trigger.rc"));
+    assertTrue(exists("triggered").contains("/var/cache/guestarmor/helper.jsa"));
+    assertEquals("", read("triggered.parser.log"));
+  }
+
+  @Test
+  void removeGivesBackTheCHelperAndDebiansProfileAndReloadsIt() throws IOException {
+    assertEquals("0", read("remove.rc"));
+    assertEquals("C helper", read("removed.helper-h.out"));
+    assertArrayEquals(Files.readAllBytes(out.resolve("debian.profile")), Files.readAllBytes(out.resolve("removed.profile")));
+    assertEquals("-r -T -W " + PROFILE, read("removed.parser.log"));
+    assertEquals("deinstall ok config-files", read("status-removed.out"));
+  }
+
+  @Test
+  void removeDeletesTheJarsAndTheArchiveButKeepsTheTemplateConffilesDivertedUntilPurge() throws IOException {
+    assertEquals(List.of(
+        "/usr/lib/libvirt/virt-aa-helper",
+        PROFILE,
+        "/etc/apparmor.d/libvirt/TEMPLATE.qemu",
+        "/etc/apparmor.d/libvirt/TEMPLATE.qemu.distrib",
+        "/etc/apparmor.d/libvirt/TEMPLATE.lxc",
+        "/etc/apparmor.d/libvirt/TEMPLATE.lxc.distrib",
+        "/etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper"), exists("removed"));
+    assertEquals("""
+        diversion of /etc/apparmor.d/libvirt/TEMPLATE.lxc to /etc/apparmor.d/libvirt/TEMPLATE.lxc.distrib by guestarmor
+        diversion of /etc/apparmor.d/libvirt/TEMPLATE.qemu to /etc/apparmor.d/libvirt/TEMPLATE.qemu.distrib by guestarmor""",
+        read("removed.diversions"));
+  }
+
+  @Test
+  void purgeLeavesLibvirtsFilesAsTheyWereAndNoDiversion() throws IOException {
+    assertEquals("0", read("purge.rc"));
+    assertEquals("", read("purged.diversions"));
+    assertEquals(List.of(
+        "/usr/lib/libvirt/virt-aa-helper",
+        PROFILE,
+        "/etc/apparmor.d/libvirt/TEMPLATE.qemu",
+        "/etc/apparmor.d/libvirt/TEMPLATE.lxc",
+        "/etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper"), exists("purged"));
+    assertEquals("C helper", read("purged.helper-h.out"));
+    assertArrayEquals(Files.readAllBytes(out.resolve("debian.TEMPLATE.qemu")), Files.readAllBytes(out.resolve("purged.TEMPLATE.qemu")));
+    assertArrayEquals(Files.readAllBytes(out.resolve("debian.profile")), Files.readAllBytes(out.resolve("purged.profile")));
+    assertEquals("1", read("status-purged.rc"), "dpkg no longer knows the package");
+  }
+
+  @Test
+  void theAdminsLocalRulesSurviveInstallRemoveAndPurge() throws IOException {
+    assertEquals("  /srv/site-images/** r,\n", Files.readString(out.resolve("purged.local"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theMachineItselfIsUntouched() throws IOException {
+    assertArrayEquals(dpkgStatusBefore, Files.readAllBytes(Path.of("/var/lib/dpkg/status")));
+    assertArrayEquals(dpkgDiversionsBefore, Files.readAllBytes(Path.of("/var/lib/dpkg/diversions")));
+    assertEquals(sandboxesBefore, sandboxes(), "the sandbox directory is removed");
+    assertFalse(Files.exists(Path.of("/usr/share/guestarmor")));
+  }
+
+  private String read(String name) throws IOException {
+    return Files.readString(out.resolve(name), StandardCharsets.UTF_8).strip();
+  }
+
+  private List<String> exists(String step) throws IOException {
+    return Files.readAllLines(out.resolve(step + ".exists"), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> sandboxes() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("/var/tmp"))) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("guestarmor-deb-sandbox.")).sorted().toList();
+    }
+  }
+}

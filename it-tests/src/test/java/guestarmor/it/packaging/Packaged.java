@@ -1,0 +1,43 @@
+package guestarmor.it.packaging;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Where the build put the package and the project's files (system properties set by the it-tests pom). */
+final class Packaged {
+  private Packaged() {}
+
+  static Path root() {
+    return Path.of(System.getProperty("guestarmor.root")).toAbsolutePath().normalize();
+  }
+
+  /** packaging/target/guestarmor_VERSION_all.deb, built by mvn package before the it-tests run. */
+  static Path deb() {
+    return Path.of(System.getProperty("guestarmor.deb")).toAbsolutePath().normalize();
+  }
+
+  /** The package's files, extracted with dpkg-deb -x into dir. */
+  static Path extract(Path dir) throws IOException, InterruptedException {
+    Run.of("dpkg-deb", "-x", deb().toString(), dir.toString()).ok();
+    return dir;
+  }
+
+  /** Debian's libvirt-daemon-system, fetched once into it-tests/target: its extracted etc/apparmor.d. */
+  static Path libvirtPolicy() throws IOException, InterruptedException {
+    Run run = Run.of(root().resolve("it-tests/fetch-libvirt-abstractions.sh").toString(), libvirtCache().toString()).ok();
+    return Path.of(run.out().strip());
+  }
+
+  /** The downloaded libvirt-daemon-system .deb (fetched by {@link #libvirtPolicy}). */
+  static Path libvirtDeb() throws IOException, InterruptedException {
+    libvirtPolicy();
+    try (var files = java.nio.file.Files.list(libvirtCache())) {
+      return files.filter(f -> f.getFileName().toString().startsWith("libvirt-daemon-system_")
+          && f.getFileName().toString().endsWith(".deb")).findFirst().orElseThrow();
+    }
+  }
+
+  private static Path libvirtCache() {
+    return root().resolve("it-tests/target/libvirt-daemon-system");
+  }
+}
