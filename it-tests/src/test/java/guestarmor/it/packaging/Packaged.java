@@ -22,7 +22,7 @@ final class Packaged {
     return dir;
   }
 
-  /** Debian's libvirt-daemon-system, fetched once into it-tests/target: its extracted etc/apparmor.d. */
+  /** Debian's libvirt-daemon-system, fetched once by the build into it-tests/target: its extracted etc/apparmor.d. */
   static Path libvirtPolicy() throws IOException, InterruptedException {
     Run run = Run.of(root().resolve("it-tests/fetch-libvirt-abstractions.sh").toString(), libvirtCache().toString()).ok();
     return Path.of(run.out().strip());
@@ -38,6 +38,6 @@ final class Packaged {
   }
 
   private static Path libvirtCache() {
-    return root().resolve("it-tests/target/libvirt-daemon-system");
+    return root().resolve("it-tests/target/libvirt-policy"); // the build's fetch, so nothing is downloaded twice
   }
 }
