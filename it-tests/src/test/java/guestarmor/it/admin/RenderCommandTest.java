@@ -75,7 +75,7 @@ class RenderCommandTest {
 
   @Test
   void checkCompilesTheRenderedProfileWithTheRealParser() throws Exception {
-    Path include = DebianAbstractions.includeDir(tmp);
+    Path include = guestarmor.it.Checkout.libvirtPolicy();
     Run r = Run.guestarmor("-c", Run.URI, "render", "web01", "--check", "-I", include.toString());
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.out().endsWith(FILES_TAIL + "# apparmor_parser -QK: ok\n"), r::toString);
@@ -83,7 +83,7 @@ class RenderCommandTest {
 
   @Test
   void checkReportsTheParsersErrorWithTheLineItPointsAt() throws Exception {
-    Path include = DebianAbstractions.includeDir(tmp);
+    Path include = guestarmor.it.Checkout.libvirtPolicy();
     Path templates = Files.createDirectories(tmp.resolve("templates"));
     Files.writeString(templates.resolve("TEMPLATE.qemu"), """
         #include <tunables/global>
