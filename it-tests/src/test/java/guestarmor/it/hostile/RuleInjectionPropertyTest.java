@@ -64,6 +64,15 @@ class RuleInjectionPropertyTest {
     }
   }
 
+  /** Found by the name property: libvirt keeps a name's spaces, so the rules must too. */
+  @net.jqwik.api.Example
+  void namesWithLeadingOrTrailingSpacesStayExactlyAsWritten() throws Exception {
+    for (String name : List.of("deny ", "\" ", " vm", " ")) {
+      List<String> rules = dryRun(domainXml(name, "/var/lib/libvirt/images/a.img"), "fixed");
+      assertEquals("/var/lib/libvirt/qemu/domain-" + name + "/monitor.sock", literal(rules.get(1)), name);
+    }
+  }
+
   private void checkDisk(String path) throws Exception {
     List<String> rules = dryRun(domainXml("vm", path), "disk vda");
     if (rules == null) {
