@@ -1,11 +1,12 @@
 package guestarmor.admin;
 
+import guestarmor.store.ProfileStore;
+
 import guestarmor.store.ApparmorParser;
 import guestarmor.store.LoadedProfiles;
 import guestarmor.store.PolicyException;
 import guestarmor.store.PolicyLoader;
 import java.io.IOException;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class Collector {
       return;
     }
     Path lockFile = dir.lockFile(g.name());
-    try (FileLock lock = dir.store().lock(g.name())) {
+    try (ProfileStore.ProfileLock lock = dir.store().lock(g.name())) {
       if (catalog.defines(g.uuid())) {
         actions.add(new GcAction(g.uuid(), "skip", g.name(), "a domain with this uuid was defined meanwhile"));
         return;

@@ -19,7 +19,6 @@ import guestarmor.store.ProfileStore;
 import guestarmor.store.Templates;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +92,10 @@ final class ModeRunner {
     boolean create = inv.mode() == Mode.CREATE;
     requireNoProfileIfCreating(create);
     if (inv.dryRun()) {
-      printDryRun(rules, create);
+      printDryRun(rules, create, domain.type().equals("lxc"));
       return;
     }
-    try (FileLock lock = store.lock(name)) {
+    try (ProfileStore.ProfileLock lock = store.lock(name)) {
       requireNoProfileIfCreating(create);
       boolean purged = purgeEmptyProfile();
       String filesText = null;
@@ -125,13 +124,15 @@ final class ModeRunner {
     }
   }
 
-  private void printDryRun(List<Rule> rules, boolean create) {
+  private void printDryRun(List<Rule> rules, boolean create, boolean lxc) {
     messages.info(store.files(name).toString());
     messages.info(FilesRenderer.rulesText(rules));
     if (create) {
       messages.info(store.profile(name).toString());
       messages.info(name);
-      messages.info(ProfileTemplate.includeLine(name));
+      if (!lxc) { // an LXC profile includes no .files (section 3.6)
+        messages.info(ProfileTemplate.includeLine(name));
+      }
     }
   }
 
@@ -169,7 +170,7 @@ final class ModeRunner {
   }
 
   private void parserOnlyMode() throws PolicyException, IOException {
-    try (FileLock lock = store.lock(name)) {
+    try (ProfileStore.ProfileLock lock = store.lock(name)) {
       Path profile = store.profile(name);
       store.writeLoadedStamp(name, ""); // after this call the kernel's copy is no longer the one last written
       switch (inv.mode()) {

@@ -3,7 +3,6 @@ package guestarmor.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -102,14 +101,29 @@ public final class ProfileStore {
    * Takes the profile's lock, waiting for any other guestarmor process working on the same profile.
    * The lock file is hidden ({@code .libvirt-<uuid>.lock}) and kept: removing it would race.
    */
-  public FileLock lock(String name) throws IOException {
+  public ProfileLock lock(String name) throws IOException {
     FileChannel ch = FileChannel.open(lockFile(name), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     try {
-      return ch.lock();
+      ch.lock();
+      return new ProfileLock(ch);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
+    }
+  }
+
+  /** A held profile lock; closing it closes the lock file, which releases the lock. */
+  public static final class ProfileLock implements AutoCloseable {
+    private final FileChannel channel;
+
+    private ProfileLock(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,9 +125,8 @@ class ProfileStoreTest {
   void theLockExcludesASecondLockerInThisProcess() throws Exception {
     ProfileStore store = new ProfileStore(dir);
     Path lockFile = dir.resolve("." + NAME + ".lock");
-    try (FileLock held = store.lock(NAME);
+    try (ProfileStore.ProfileLock held = store.lock(NAME);
         FileChannel other = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      assertTrue(held.isValid());
       assertThrows(OverlappingFileLockException.class, other::tryLock);
     }
   }
@@ -137,7 +135,7 @@ class ProfileStoreTest {
   void theLockExcludesAnotherProcessUntilReleased() throws Exception {
     ProfileStore store = new ProfileStore(dir);
     Path lockFile = dir.resolve("." + NAME + ".lock");
-    try (FileLock held = store.lock(NAME)) {
+    try (ProfileStore.ProfileLock held = store.lock(NAME)) {
       assertEquals("busy", probe(lockFile));
     }
     assertEquals("locked", probe(lockFile));
