@@ -22,6 +22,12 @@ final class FilesystemRules implements RuleSource {
         throw new RefusedPathException(
             fs.label() + ": " + shown + " the host's root directory, which a guest may not share");
       }
+      // A share reaches every file below it: one of /usr would hand out /usr/bin/ (the C helper checked
+      // only the shared directory itself).
+      String enclosed = domain.isQemu() ? rules.enclosedRestriction(fs.label(), fs.source(), !fs.readonly()) : null;
+      if (enclosed != null) {
+        throw new RefusedPathException(fs.label() + ": a share of " + fs.source() + " " + enclosed);
+      }
       rules.addTree(fs.label(), fs.source(), fs.readonly() ? "R" : "rwl");
     }
   }

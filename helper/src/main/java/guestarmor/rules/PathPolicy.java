@@ -72,6 +72,11 @@ public final class PathPolicy {
     return new Resolved(given, path);
   }
 
+  /** Why a tree rule over this resolved directory would reach a restricted location, or null. */
+  String enclosedRestriction(String dir, boolean write) {
+    return restricted.enclosed(dir, write);
+  }
+
   /** {@code .}, {@code ..} and repeated or trailing slashes removed, without touching the disk. */
   static String normalise(String path) {
     Deque<String> parts = new ArrayDeque<>();

@@ -52,6 +52,27 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
     return r == null ? null : "under restricted " + r;
   }
 
+  /**
+   * Why a rule over everything under the directory would reach a location refused on its own, or null:
+   * a share of {@code /usr} would hand out {@code /usr/bin/}, a writable one of {@code /} also {@code /boot/}.
+   */
+  public String enclosed(String dir, boolean write) {
+    String d = dir.endsWith("/") ? dir : dir + "/";
+    for (String r : restricted) {
+      if (r.startsWith(d)) {
+        return "contains restricted " + r;
+      }
+    }
+    if (write) {
+      for (String ro : readOnly) {
+        if (ro.startsWith(d)) {
+          return "contains " + ro + ", which a guest may only read";
+        }
+      }
+    }
+    return null;
+  }
+
   private static String startsWithAny(String path, List<String> prefixes) {
     for (String p : prefixes) {
       if (path.startsWith(p)) {

@@ -36,6 +36,12 @@ public final class RuleCollector {
     return resolved != null && resolved.path().equals("/");
   }
 
+  /** Why a tree rule over the path would also cover a restricted location, or null. */
+  String enclosedRestriction(String origin, String path, boolean write) throws RefusedPathException {
+    PathPolicy.Resolved resolved = policy.resolve(origin, path, write, true);
+    return resolved == null ? null : policy.enclosedRestriction(resolved.path(), write);
+  }
+
   /** A directory and everything under it, as libvirtd asks with {@code -F DIR/{,**}} (SetPathLabel). */
   public void addSubtree(String origin, String dir, String perms) throws RefusedPathException {
     addPath(origin, dir, perms, "/{,**}");

@@ -10,8 +10,9 @@ import guestarmor.host.HostFacts;
  * a passthrough card on a unix socket gets the socket {@code rw} (decisions file item 10).
  *
  * <p>The C helper writes the database path unchecked (an injection hole). guestarmor resolves and checks
- * it like any path, with one exception: NSS databases live under {@code /etc/pki/} (libvirt's default is
- * {@code /etc/pki/nssdb}), inside restricted {@code /etc/}, so that subtree may be read, never written.
+ * it like any path, with one exception: libvirt's default database {@code /etc/pki/nssdb}, inside
+ * restricted {@code /etc/}, may be read, never written. The rest of {@code /etc/pki/} holds private keys
+ * (libvirt's TLS key under {@code /etc/pki/libvirt/private/}) and stays refused.
  */
 final class SmartcardRules implements RuleSource {
   /** libvirt's VIR_DOMAIN_SMARTCARD_DEFAULT_DATABASE. */
@@ -21,7 +22,7 @@ final class SmartcardRules implements RuleSource {
   private final PathPolicy databases;
 
   SmartcardRules(HostFacts host) {
-    this.databases = new PathPolicy(host, RestrictedPaths.libvirt().withReadOnly("/etc/pki/"));
+    this.databases = new PathPolicy(host, RestrictedPaths.libvirt().withReadOnly(DEFAULT_DATABASE + "/"));
   }
 
   @Override
@@ -45,7 +46,8 @@ final class SmartcardRules implements RuleSource {
 
   private void addDatabase(String origin, String database, RuleCollector rules) throws RefusedPathException {
     String given = database == null ? DEFAULT_DATABASE : database;
-    PathPolicy.Resolved db = databases.resolve(origin, given, false);
+    // checked as the directory tree it grants, DB/{,*}
+    PathPolicy.Resolved db = databases.resolve(origin, given, false, true);
     if (db == null) {
       rules.warn(origin + ": skipped non-absolute database " + given);
       return;

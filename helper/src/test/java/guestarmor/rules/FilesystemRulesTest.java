@@ -105,4 +105,16 @@ class FilesystemRulesTest {
     assertEquals(List.of("  \"/srv/\\{a,b\\}/**\" rwl,", "  \"/srv/\\{a,b\\}/\" r,"),
         rulesFor(kvm(mount("", "/srv/{a,b}"))));
   }
+
+  @Test
+  void aShareOfADirectoryHoldingRestrictedOnesIsRefusedEvenReadOnly() {
+    RefusedPathException e = assertThrows(RefusedPathException.class,
+        () -> rulesFor(kvm(mount("<readonly/>", "/usr"))));
+    assertEquals("filesystem /mnt: a share of /usr contains restricted /usr/bin/", e.getMessage());
+  }
+
+  @Test
+  void aShareBesideRestrictedDirectoriesIsGranted() throws Exception {
+    assertEquals(List.of("  \"/usr/src/**\" rwl,", "  \"/usr/src/\" r,"), rulesFor(kvm(mount("", "/usr/src"))));
+  }
 }

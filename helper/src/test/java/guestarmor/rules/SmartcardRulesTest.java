@@ -92,4 +92,12 @@ class SmartcardRulesTest {
   void aPassthroughCardOverTcpGetsNothing() throws Exception {
     assertEquals(List.of(), rulesFor(DeviceFixture.corpus("smartcard-passthrough-tcp.xml")));
   }
+
+  @Test
+  void aDatabaseElsewhereUnderEtcPkiIsRefusedBecausePrivateKeysLiveThere() throws Exception {
+    tree().dir("/etc/pki/libvirt/private");
+    RefusedPathException e = assertThrows(RefusedPathException.class,
+        () -> rulesFor(certificates("/etc/pki/libvirt/private")));
+    assertEquals("smartcard 0: /etc/pki/libvirt/private is under restricted /etc/", e.getMessage());
+  }
 }
