@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Carries out one invocation (section 3.5 of the behaviour file): reads and checks everything first,
@@ -118,7 +119,9 @@ final class ModeRunner {
     DomainRules derive = new DomainRules(host);
     try {
       DomainRules.Result result = appendOnly ? derive.appended(inv.extraFile()) : derive.compute(domain, inv.extraFile());
-      result.warnings().forEach(messages::warning);
+      for (String warning : result.warnings()) {
+        messages.warning(warning);
+      }
       return result.rules();
     } catch (RefusedPathException e) {
       throw new Failure(e.getMessage());
@@ -136,7 +139,8 @@ final class ModeRunner {
   }
 
   private String existingFiles() throws IOException {
-    return store.read(store.files(name)).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+    Optional<byte[]> bytes = store.read(store.files(name));
+    return bytes.isPresent() ? new String(bytes.get(), StandardCharsets.UTF_8) : null;
   }
 
   private String instantiateTemplate(Domain domain) throws PolicyException {
