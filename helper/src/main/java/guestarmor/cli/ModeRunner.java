@@ -193,9 +193,11 @@ final class ModeRunner {
 
   private PolicyLoader loader() {
     Locations loc = inv.locations();
-    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found.
+    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found, and its
+    // compiled result does not belong in the system's cache.
     List<String> includes = loc.systemProfileDir() ? List.of()
         : List.of("-I", loc.profileDir().toAbsolutePath().getParent().toString());
-    return new PolicyLoader(new ApparmorParser(loc.parser(), includes), new LoadedProfiles(loc.loadedProfiles()));
+    return new PolicyLoader(new ApparmorParser(loc.parser(), includes, loc.systemProfileDir()),
+        new LoadedProfiles(loc.loadedProfiles()));
   }
 }
