@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Carries out one invocation (section 3.5 of the behaviour file): reads and checks everything first,
@@ -117,7 +118,9 @@ final class ModeRunner {
     DomainRules derive = new DomainRules(host);
     try {
       DomainRules.Result result = appendOnly ? derive.appended(inv.extraFile()) : derive.compute(domain, inv.extraFile());
-      result.warnings().forEach(messages::warning);
+      for (String warning : result.warnings()) {
+        messages.warning(warning);
+      }
       return result.rules();
     } catch (RefusedPathException e) {
       throw new Failure(e.getMessage());
@@ -137,7 +140,8 @@ final class ModeRunner {
   }
 
   private String existingFiles() throws IOException {
-    return store.read(store.files(name)).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+    Optional<byte[]> bytes = store.read(store.files(name));
+    return bytes.isPresent() ? new String(bytes.get(), StandardCharsets.UTF_8) : null;
   }
 
   private String instantiateTemplate(Domain domain) throws PolicyException {
@@ -190,9 +194,11 @@ final class ModeRunner {
 
   private PolicyLoader loader() {
     Locations loc = inv.locations();
-    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found.
+    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found, and its
+    // compiled result does not belong in the system's cache.
     List<String> includes = loc.systemProfileDir() ? List.of()
         : List.of("-I", loc.profileDir().toAbsolutePath().getParent().toString());
-    return new PolicyLoader(new ApparmorParser(loc.parser(), includes), new LoadedProfiles(loc.loadedProfiles()));
+    return new PolicyLoader(new ApparmorParser(loc.parser(), includes, loc.systemProfileDir()),
+        new LoadedProfiles(loc.loadedProfiles()));
   }
 }

@@ -57,12 +57,19 @@ public record PathPattern(List<Part> parts) {
   /** The pattern as one string, unescaped: for messages and for `explain`. */
   public String display() {
     StringBuilder b = new StringBuilder();
-    parts.forEach(p -> b.append(p.text()));
+    for (Part p : parts) {
+      b.append(p.text());
+    }
     return b.toString();
   }
 
   /** Whether the pattern is one literal path, without glob syntax. */
   public boolean isLiteral() {
-    return parts.stream().allMatch(p -> p instanceof Literal);
+    for (Part p : parts) { // a loop, not a stream: this runs on libvirtd's start path
+      if (!(p instanceof Literal)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -19,14 +19,25 @@ public final class ApparmorParser {
 
   private final Path executable;
   private final List<String> extraArgs;
+  private final boolean writeCache;
 
   /**
    * @param extraArgs given before the flag, e.g. {@code -I DIR} when the profile directory is not
    *     under the parser's default include path
    */
   public ApparmorParser(Path executable, List<String> extraArgs) {
+    this(executable, extraArgs, false);
+  }
+
+  /**
+   * @param writeCache loads pass {@code -W}: the parser keeps the compiled profile in the system cache
+   *     ({@code /var/cache/apparmor}) and reuses it while no source file is newer (apparmor 3.0 checks
+   *     mtimes), which is why unchanged {@code .files} are never rewritten
+   */
+  public ApparmorParser(Path executable, List<String> extraArgs, boolean writeCache) {
     this.executable = executable;
     this.extraArgs = List.copyOf(extraArgs);
+    this.writeCache = writeCache;
   }
 
   /** Exit status and the parser's combined output. */
@@ -51,6 +62,9 @@ public final class ApparmorParser {
     List<String> argv = new ArrayList<>();
     argv.add(executable.toString());
     argv.addAll(extraArgs);
+    if (writeCache && !flag.equals("-R")) {
+      argv.add("-W");
+    }
     argv.add(flag);
     argv.add(profile.toString());
     ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);

@@ -132,7 +132,8 @@ public final class ProfileStore {
    * lock file; empty when unknown.
    */
   public String loadedStamp(String name) throws IOException {
-    return read(lockFile(name)).map(b -> new String(b, java.nio.charset.StandardCharsets.US_ASCII)).orElse("");
+    Optional<byte[]> stamp = read(lockFile(name));
+    return stamp.isPresent() ? new String(stamp.get(), java.nio.charset.StandardCharsets.US_ASCII) : "";
   }
 
   /** Records what was just loaded; a torn write only makes the next call run the parser again. */

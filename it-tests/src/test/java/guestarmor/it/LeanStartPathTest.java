@@ -3,9 +3,14 @@ package guestarmor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +38,39 @@ class LeanStartPathTest {
     List<String> forbidden = loaded.stream().filter(l -> FORBIDDEN.stream().anyMatch(l::contains))
         .collect(Collectors.toList());
     assertEquals(List.of(), forbidden);
+  }
+
+  @Test
+  void theHelperIsCompiledWithoutInvokedynamicStringConcatenation() throws Exception {
+    // -XDstringConcat=inline (helper/pom.xml): JDK 17 spins method-handle classes per concat shape at start-up.
+    List<String> indyConcat = new ArrayList<>();
+    try (JarFile jar = new JarFile(Checkout.root().resolve("helper/target/guestarmor-helper.jar").toFile())) {
+      for (JarEntry e : Collections.list(jar.entries())) {
+        if (e.getName().endsWith(".class")) {
+          String bytes = new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.ISO_8859_1);
+          if (bytes.contains("makeConcatWithConstants")) {
+            indyConcat.add(e.getName());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), indyConcat);
+  }
+
+  @Test
+  void theLauncherBuildsAClassDataArchiveAndLeavesStdoutEmpty() throws Exception {
+    Path archives = Checkout.root().resolve("helper/target/jvm-archive");
+    byte[] xml = Files.readAllBytes(Checkout.example("web01.xml"));
+    for (int call = 0; call < 2; call++) { // the first call may be the training run, the second uses its archive
+      Checkout.Result r = Checkout.helper(xml, "-d", "-r", "-u", HelperLauncherTest.NAME);
+      assertEquals(0, r.status(), r.stderr());
+      assertEquals("", r.stdout(), "libvirtd's stdout gets nothing from the JVM");
+      assertTrue(r.stderr().startsWith("virt-aa-helper:\n"), r.stderr());
+    }
+    try (var files = Files.list(archives)) { // AppCDS (.jsa) on JDK 17-24, the AOT cache (.aot) on 25+
+      assertTrue(files.anyMatch(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot")),
+          "an archive in " + archives);
+    }
   }
 
   // The admin jar and its libraries on the class path too: present is not the same as loaded.
