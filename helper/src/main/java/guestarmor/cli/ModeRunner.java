@@ -20,7 +20,10 @@ import guestarmor.store.Templates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -69,9 +72,23 @@ final class ModeRunner {
     } catch (PolicyException e) {
       messages.error(Printable.of(e.getMessage()));
     } catch (IOException e) {
-      messages.error(Printable.of(String.valueOf(e.getMessage())));
+      messages.error(Printable.of(describe(e)));
     }
     return 1;
+  }
+
+  // java.nio's messages are often the bare path; say what happened to it.
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException f) {
+      return f.getFile() + ": no such file or directory";
+    }
+    if (e instanceof AccessDeniedException f) {
+      return f.getFile() + ": permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private Domain readDomain(InputStream stdin) throws Failure {
