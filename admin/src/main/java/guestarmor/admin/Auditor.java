@@ -78,7 +78,7 @@ final class Auditor {
     }
     // A shut-off guest has no .files: libvirt runs the helper with -D when the guest stops.
     // What libvirtd appended with -F is not in the XML: only the rendered part can be stale.
-    if (files != null && !AppendedRules.without(files).equals(r.files())) {
+    if (files != null && !AppendedRules.matches(files, r.files())) {
       return ".files differs from a fresh render";
     }
     if (!profile.equals(r.profile())) {

@@ -1,6 +1,7 @@
 package guestarmor.admin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,33 +16,49 @@ class AppendedRulesTest {
         deny "/var/lib/libvirt/images/tiny-base.qcow2" w,
       """;
 
+  private static final String STARTED = RENDERED + """
+        # -F (hotplug)
+        "/var/lib/libvirt/qemu/domain-1-tiny/{,**}" rwk,
+        # -F (hotplug)
+        "/var/lib/libvirt/qemu/channel/target/domain-1-tiny/{,**}" rwk,
+        # -F (hotplug)
+        "/var/lib/libvirt/qemu/domain-1-tiny/master-key.aes" rwk,
+      """;
+
   @Test
   void theGroupsLibvirtdAppendedWithDashCapitalFAreLeftOut() {
-    String files = RENDERED + """
-          # -F (hotplug)
-          "/var/lib/libvirt/qemu/domain-1-tiny/{,**}" rwk,
-          # -F (hotplug)
-          "/var/lib/libvirt/qemu/domain-1-tiny/master-key.aes" rwk,
-        """;
-    assertEquals(RENDERED, AppendedRules.without(files));
+    assertTrue(AppendedRules.matches(STARTED, RENDERED));
   }
 
   @Test
-  void aTextWithNothingAppendedStaysAsItIs() {
-    assertEquals(RENDERED, AppendedRules.without(RENDERED));
+  void aChannelSocketLibvirtdNamedAfterTheStartCallIsCoveredByTheAppendedDirectory() {
+    String live = RENDERED + """
+          # channel 0
+          "/var/lib/libvirt/qemu/channel/target/domain-1-tiny/org.qemu.guest_agent.0" rw,
+        """;
+    assertTrue(AppendedRules.matches(STARTED, live));
   }
 
   @Test
-  void aCommentInsideARenderedGroupDoesNotEndIt() {
-    String files = RENDERED + """
-          # -F (hotplug)
-          "/var/lib/libvirt/images/tiny2.qcow2" rwk,
+  void aRenderedRuleMissingFromTheFileIsADifference() {
+    String live = RENDERED + """
           # serial 0
           "/var/log/libvirt/qemu/tiny-serial0.log" rw,
         """;
-    assertEquals(RENDERED + """
-          # serial 0
-          "/var/log/libvirt/qemu/tiny-serial0.log" rw,
-        """, AppendedRules.without(files));
+    assertFalse(AppendedRules.matches(STARTED, live));
+  }
+
+  @Test
+  void aRuleOnlyInTheRenderedPartOfTheFileIsADifference() {
+    assertFalse(AppendedRules.matches(RENDERED + "  \"/srv/extra.img\" rwk,\n", RENDERED));
+  }
+
+  @Test
+  void aPathBesideAnAppendedDirectoryIsNotCoveredByIt() {
+    String live = RENDERED + """
+          # disk vdb
+          "/var/lib/libvirt/qemu/domain-1-tiny-extra.img" rwk,
+        """;
+    assertFalse(AppendedRules.matches(STARTED, live));
   }
 }
