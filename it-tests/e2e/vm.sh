@@ -34,9 +34,16 @@ host_needs() {
   fi
 }
 
+# A build killed half-way may leave the host's /dev bind-mounted in the old rootfs: unmount before rm -rf.
+unmount_leftovers() {
+  local m
+  for m in sys dev proc; do if mountpoint -q "$1/$m"; then umount -l "$1/$m"; fi; done
+}
+
 build() {
   local R=$C.tmp/rootfs
-  rm -rf "$C.tmp"; mkdir -p "$C.tmp"
+  [ -d "$R" ] && unmount_leftovers "$R"
+  rm -rf --one-file-system "$C.tmp"; mkdir -p "$C.tmp"
   log "debootstrap minbase from $MIRROR"
   debootstrap --variant=minbase bookworm "$R" "$MIRROR" > "$C.tmp/debootstrap.log" 2>&1
   printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' "$MIRROR" "$MIRROR" "$SECMIRROR" > "$R/etc/apt/sources.list"
@@ -87,7 +94,7 @@ EOS
   cp "$R"/boot/vmlinuz-* "$C.tmp/vmlinuz"; cp "$R"/boot/initrd.img-* "$C.tmp/initrd.img"
   log "mkfs.ext4 -d"
   truncate -s 3G "$C.tmp/disk.img"; mkfs.ext4 -q -F -L root -d "$R" "$C.tmp/disk.img"
-  rm -rf "$R"; mv "$C.tmp" "$C"
+  rm -rf --one-file-system "$R"; mv "$C.tmp" "$C"
 }
 
 host_needs
@@ -107,9 +114,10 @@ timeout "${E2E_TIMEOUT:-1200}" qemu-system-x86_64 -accel tcg -cpu max -m 2048 -s
 T2=$(date +%s)
 rm -f "$W/run.qcow2"
 log "done"
-grep -a '^E2E' "$W/serial.log" || true
-booted=$(grep -a '^E2E-BOOTED' "$W/serial.log" | sed 's/.*uptime=//' | tr -d '\r')
-ended=$(grep -a '^E2E-END' "$W/serial.log" | sed 's/.*uptime=//' | tr -d '\r')
+grep -ao 'E2E-.*' "$W/serial.log" || true
+# The console's first line starts with SeaBIOS's escape codes: match anywhere on the line.
+booted=$(grep -ao 'E2E-BOOTED uptime=[0-9.]*' "$W/serial.log" | sed 's/.*=//' || true)
+ended=$(grep -ao 'E2E-END uptime=[0-9.]*' "$W/serial.log" | sed 's/.*=//' || true)
 { echo "image_build_s=$((T1 - T0))"; echo "vm_wall_s=$((T2 - T1))"
   echo "vm_boot_to_runner_s=${booted:-?}"; echo "vm_uptime_at_end_s=${ended:-?}"; } > "$W/timings"
 rc=$(cat "$W/out/rc" 2>/dev/null || echo 98)
