@@ -77,7 +77,8 @@ final class Auditor {
       return "no .files";
     }
     // A shut-off guest has no .files: libvirt runs the helper with -D when the guest stops.
-    if (files != null && !files.equals(r.files())) {
+    // What libvirtd appended with -F is not in the XML: only the rendered part can be stale.
+    if (files != null && !AppendedRules.matches(files, r.files())) {
       return ".files differs from a fresh render";
     }
     if (!profile.equals(r.profile())) {
