@@ -61,9 +61,10 @@ public final class PathPolicy {
           + ", which contains a control character");
     }
     String why = restricted.refusal(tree && !path.endsWith("/") ? path + "/" : path, write);
-    if (why == null && host.hardLinks(path) > 1) {
+    int links = why == null ? host.hardLinks(path) : 0;
+    if (links > 1) {
       // AppArmor mediates by path: another name of the same file could be anything, /etc/shadow included.
-      why = "a file with " + host.hardLinks(path) + " hard links, whose other names guestarmor cannot check";
+      why = "a file with " + links + " hard links, whose other names guestarmor cannot check";
     }
     if (why != null) {
       String shown = path.equals(given) ? given + " is " : given + " resolves to " + path + ", ";
