@@ -15,20 +15,14 @@ final class FilesystemRules implements RuleSource {
       if (!fs.sharesHostDirectory()) {
         continue;
       }
-      // The C helper grants "/**" rwl for a source of /: the whole host. LXC rules are never installed
-      // (section 3.6), and containers commonly share /, so only QEMU guests are refused.
-      if (domain.isQemu() && rules.resolvesToRoot(fs.label(), fs.source())) {
-        String shown = fs.source().equals("/") ? "/ is" : fs.source() + " resolves to /,";
-        throw new RefusedPathException(
-            fs.label() + ": " + shown + " the host's root directory, which a guest may not share");
+      String perms = fs.readonly() ? "R" : "rwl";
+      // LXC rules are never installed (section 3.6) and containers commonly share /: only QEMU guests
+      // are held to shares that neither are / nor hold a restricted location.
+      if (domain.isQemu()) {
+        rules.addShare(fs.label(), fs.source(), perms);
+      } else {
+        rules.addTree(fs.label(), fs.source(), perms);
       }
-      // A share reaches every file below it: one of /usr would hand out /usr/bin/ (the C helper checked
-      // only the shared directory itself).
-      String enclosed = domain.isQemu() ? rules.enclosedRestriction(fs.label(), fs.source(), !fs.readonly()) : null;
-      if (enclosed != null) {
-        throw new RefusedPathException(fs.label() + ": a share of " + fs.source() + " " + enclosed);
-      }
-      rules.addTree(fs.label(), fs.source(), fs.readonly() ? "R" : "rwl");
     }
   }
 }

@@ -22,37 +22,38 @@ public final class RuleCollector {
    * grants read without a deny line; any other read-only perms get the deny line after them.
    */
   public void addPath(String origin, String path, String perms) throws RefusedPathException {
-    addPath(origin, path, perms, "");
+    addPath(origin, path, perms, "", false);
   }
 
   /** The same for a directory tree: {@code "D/**" perms,} then {@code "D/" r,} (filesystem passthrough). */
   public void addTree(String origin, String dir, String perms) throws RefusedPathException {
-    addPath(origin, dir, perms, "/**");
+    addPath(origin, dir, perms, "/**", false);
   }
 
-  /** Whether the path, resolved as {@link #addPath} would, is the host's root directory. */
-  boolean resolvesToRoot(String origin, String path) throws RefusedPathException {
-    PathPolicy.Resolved resolved = policy.resolve(origin, path, false);
-    return resolved != null && resolved.path().equals("/");
-  }
-
-  /** Why a tree rule over the path would also cover a restricted location, or null. */
-  String enclosedRestriction(String origin, String path, boolean write) throws RefusedPathException {
-    PathPolicy.Resolved resolved = policy.resolve(origin, path, write, true);
-    return resolved == null ? null : policy.enclosedRestriction(resolved.path(), write);
+  /**
+   * A folder shared with a QEMU guest: {@link #addTree}, but refused when the tree is the host's root
+   * or holds a restricted location (a share of {@code /usr} would hand out {@code /usr/bin/}; the C
+   * helper checked only the shared directory itself).
+   */
+  public void addShare(String origin, String dir, String perms) throws RefusedPathException {
+    addPath(origin, dir, perms, "/**", true);
   }
 
   /** A directory and everything under it, as libvirtd asks with {@code -F DIR/{,**}} (SetPathLabel). */
   public void addSubtree(String origin, String dir, String perms) throws RefusedPathException {
-    addPath(origin, dir, perms, "/{,**}");
+    addPath(origin, dir, perms, "/{,**}", false);
   }
 
-  private void addPath(String origin, String path, String perms, String glob) throws RefusedPathException {
+  private void addPath(String origin, String path, String perms, String glob, boolean share)
+      throws RefusedPathException {
     boolean write = perms.indexOf('w') >= 0;
     PathPolicy.Resolved resolved = policy.resolve(origin, path, write, !glob.isEmpty());
     if (resolved == null) {
       warnings.add(origin + ": skipped non-absolute path " + Printable.of(path));
       return;
+    }
+    if (share) {
+      refuseWideShare(origin, path, resolved.path(), write);
     }
     String p = !glob.isEmpty() && resolved.path().equals("/") ? "" : resolved.path();
     PathPattern target = glob.isEmpty() ? PathPattern.literal(p) : PathPattern.literal(p).plusGlob(glob);
@@ -62,6 +63,17 @@ public final class RuleCollector {
     }
     if (glob.equals("/**")) {
       rules.add(Rule.allow(origin, PathPattern.literal(p + "/"), "r"));
+    }
+  }
+
+  private void refuseWideShare(String origin, String given, String dir, boolean write) throws RefusedPathException {
+    if (dir.equals("/")) {
+      String shown = given.equals("/") ? "/ is" : given + " resolves to /,";
+      throw new RefusedPathException(origin + ": " + shown + " the host's root directory, which a guest may not share");
+    }
+    String enclosed = policy.enclosedRestriction(dir, write);
+    if (enclosed != null) {
+      throw new RefusedPathException(origin + ": a share of " + given + " " + enclosed);
     }
   }
 
