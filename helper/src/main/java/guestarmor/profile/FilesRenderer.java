@@ -36,7 +36,7 @@ public final class FilesRenderer {
    * whose line is already there (the C helper appended duplicates; decisions file, item 6).
    */
   public static String append(String existing, List<Rule> rules) {
-    String base = existing == null || existing.isEmpty() ? HEADER : existing;
+    String base = liftDenies(existing == null || existing.isEmpty() ? HEADER : existing, rules);
     Set<String> present = new HashSet<>(Arrays.asList(base.split("\n")));
     List<Rule> fresh = new ArrayList<>();
     for (Rule r : rules) {
@@ -49,6 +49,34 @@ public final class FilesRenderer {
     }
     return (base.endsWith("\n") ? base : base + "\n") + rulesText(fresh);
   }
+
+  /**
+   * The text without the {@code deny "P" w,} lines (and their comment) of every path P that one of the
+   * rules grants write: libvirtd asks for write to a backing layer for a block job (blockcommit, snapshot
+   * delete, backup), and a deny rule wins over any allow (decisions file, item 12).
+   */
+  static String liftDenies(String text, List<Rule> rules) {
+    Set<String> lifted = new HashSet<>();
+    for (Rule r : rules) {
+      if (!r.deny() && r.perms().indexOf('w') >= 0) {
+        lifted.add(line(Rule.denyWrite(r.origin(), r.path())));
+      }
+    }
+    if (lifted.isEmpty()) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < lines.length; i++) {
+      boolean commentOfLifted = lines[i].equals(DENY_COMMENT) && i + 1 < lines.length && lifted.contains(lines[i + 1]);
+      if (!commentOfLifted && !lifted.contains(lines[i])) {
+        b.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String DENY_COMMENT = "  # don't audit writes to readonly files";
 
   public static void emit(List<Rule> rules, Appendable out) {
     try {

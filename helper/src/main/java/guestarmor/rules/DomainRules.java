@@ -2,6 +2,7 @@ package guestarmor.rules;
 
 import guestarmor.domain.Domain;
 import guestarmor.host.HostFacts;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,10 +47,27 @@ public final class DomainRules {
     for (RuleSource source : sources) {
       source.addRules(domain, rules);
     }
-    if (extraFile != null) {
-      addExtraFile(rules, "-f", extraFile);
+    if (extraFile == null) {
+      return new Result(rules.rules(), rules.warnings());
     }
-    return new Result(rules.rules(), rules.warnings());
+    addExtraFile(rules, "-f", extraFile);
+    return new Result(withoutDeniesOfLast(rules.rules()), rules.warnings());
+  }
+
+  // -f FILE asks for write to FILE (a block job's backing layer): its deny lines would win over the
+  // grant, so they go (decisions file, item 12); the next plain -r brings them back from the XML.
+  private static List<Rule> withoutDeniesOfLast(List<Rule> rules) {
+    Rule extra = rules.isEmpty() ? null : rules.get(rules.size() - 1);
+    if (extra == null || !extra.origin().equals("-f") || extra.perms().indexOf('w') < 0) {
+      return rules; // a relative -f FILE adds no rule
+    }
+    List<Rule> kept = new ArrayList<>(rules.size());
+    for (Rule r : rules) {
+      if (!(r.deny() && r.path().equals(extra.path()))) {
+        kept.add(r);
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /** The one rule {@code -F FILE} appends (rwk, checked like any path). */

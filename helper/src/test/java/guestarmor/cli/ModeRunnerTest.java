@@ -136,6 +136,26 @@ class ModeRunnerTest {
   }
 
   @Test
+  void aBlockCommitsWriteGrantLiftsTheLayersDenyLineAndTheRestoreBringsItBack() throws Exception {
+    // libvirtd 9.0 for blockcommit --active: -r -F BASE before the job, a plain -r after the pivot.
+    String xml = web01(UUID, "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+        + "<source file='/srv/golden/top.qcow2'/><backingStore type='file'><format type='qcow2'/>"
+        + "<source file='/srv/golden/base.qcow2'/><backingStore/></backingStore><target dev='vda' bus='virtio'/></disk>");
+    String deny = "  deny \"/srv/golden/base.qcow2\" w,\n";
+    assertEquals(0, helper(xml, "-c").status());
+    markLoaded();
+    assertTrue(files().contains(deny), files());
+    assertEquals(new Result(0, "", ""), helper(xml, "-r", "-F", "/srv/golden/base.qcow2"));
+    assertFalse(files().contains("deny \"/srv/golden/base.qcow2\""), files());
+    assertTrue(files().endsWith("  # -F (hotplug)\n  \"/srv/golden/base.qcow2\" rwk,\n"), files());
+    assertTrue(files().contains("  \"/srv/golden/base.qcow2\" rk,\n"), files());
+    assertEquals(new Result(0, "", ""), helper(xml, "-r"));
+    assertTrue(files().contains(deny), files());
+    assertFalse(files().contains("# -F (hotplug)"), files());
+    assertEquals(3, runs().size());
+  }
+
+  @Test
   void appendToAMissingFilesStartsWithTheHeader() throws Exception {
     Files.writeString(dir.resolve(N), "profile\n");
     assertEquals(0, helper(web01(UUID, ""), "-r", "-F", "/srv/golden/{x}/dom/{,**}").status());

@@ -100,4 +100,49 @@ class FilesRendererTest {
     FilesRenderer.emit(List.of(Rule.allow("fixed", literal("/dev/vhost-net"), "rw")), b);
     assertEquals("  # fixed\n  \"/dev/vhost-net\" rw,\n", b.toString());
   }
+
+  // A block job (blockcommit --active, snapshot delete, backup-begin): libvirtd asks -F for write to a layer.
+  private static final String CHAIN = HEADER
+      + "  # disk vda\n  \"/v/top.qcow2\" rwk,\n"
+      + "  # disk vda backing 1\n  \"/v/base.qcow2\" rk,\n"
+      + "  # don't audit writes to readonly files\n  deny \"/v/base.qcow2\" w,\n"
+      + "  # disk sdc\n  \"/v/x.iso\" rk,\n"
+      + "  # don't audit writes to readonly files\n  deny \"/v/x.iso\" w,\n";
+
+  @Test
+  void appendingWriteAccessToABackingLayerLiftsItsDenyLineAndItsComment() {
+    assertEquals(HEADER
+        + "  # disk vda\n  \"/v/top.qcow2\" rwk,\n"
+        + "  # disk vda backing 1\n  \"/v/base.qcow2\" rk,\n"
+        + "  # disk sdc\n  \"/v/x.iso\" rk,\n"
+        + "  # don't audit writes to readonly files\n  deny \"/v/x.iso\" w,\n"
+        + "  # -F (hotplug)\n  \"/v/base.qcow2\" rwk,\n",
+        FilesRenderer.append(CHAIN, List.of(Rule.allow("-F (hotplug)", literal("/v/base.qcow2"), "rwk"))));
+  }
+
+  @Test
+  void appendingWriteAccessLiftsEveryDenyLineOfThatPathAndNoOther() {
+    String twice = CHAIN + "  # disk vdb\n  \"/v/base.qcow2\" rk,\n  deny \"/v/base.qcow2\" w,\n";
+    String after = FilesRenderer.append(twice, List.of(Rule.allow("-F (hotplug)", literal("/v/base.qcow2"), "rwk")));
+    assertEquals(0, after.split("deny \"/v/base.qcow2\"", -1).length - 1, after);
+    assertEquals(1, after.split("deny \"/v/x.iso\" w,", -1).length - 1, after);
+  }
+
+  @Test
+  void appendingAPathWithoutDenyLinesLeavesTheExistingTextAsItWas() {
+    assertEquals(CHAIN + "  # -F (hotplug)\n  \"/v/new.qcow2\" rwk,\n",
+        FilesRenderer.append(CHAIN, List.of(Rule.allow("-F (hotplug)", literal("/v/new.qcow2"), "rwk"))));
+  }
+
+  @Test
+  void aReadOnlyAppendLiftsNothing() {
+    assertEquals(CHAIN, FilesRenderer.liftDenies(CHAIN, List.of(Rule.allow("-F (hotplug)", literal("/v/base.qcow2"), "rk"))));
+  }
+
+  @Test
+  void aGrantOfADifferentlyEscapedNameLiftsNothing() {
+    // "/v/base.qcow2*" is another file: its escaped line differs, the deny of /v/base.qcow2 stays.
+    String after = FilesRenderer.append(CHAIN, List.of(Rule.allow("-F (hotplug)", literal("/v/base.qcow2*"), "rwk")));
+    assertEquals(1, after.split("deny \"/v/base.qcow2\" w,", -1).length - 1, after);
+  }
 }

@@ -73,4 +73,31 @@ class HotplugShapesTest {
   void aSysfsPathOutsideTheOverridesIsRefused() {
     assertThrows(RefusedPathException.class, () -> appended("/sys/kernel/mm/transparent_hugepage/enabled"));
   }
+
+  // blockcommit with -f: the regeneration names base.qcow2 as a read-only layer, -f asks for write to it.
+  private static final String CHAIN_XML = "<domain type='kvm'><name>vm</name><uuid>6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5b</uuid>"
+      + "<os><type>hvm</type></os><devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+      + "<source file='/var/lib/libvirt/images/new.qcow2'/><backingStore type='file'><format type='qcow2'/>"
+      + "<source file='/var/lib/libvirt/images/base.qcow2'/><backingStore/></backingStore>"
+      + "<target dev='vda' bus='virtio'/></disk></devices></domain>";
+
+  private List<String> regenerated(String extra) throws Exception {
+    var domain = new guestarmor.domain.DomainXmlReader().parse(CHAIN_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return RuleLines.lines(new DomainRules(host).compute(domain, extra).rules());
+  }
+
+  @Test
+  void aRegenerationWithWriteAskedForABackingLayerHasNoDenyLineForIt() throws Exception {
+    String deny = "  deny \"/var/lib/libvirt/images/base.qcow2\" w,";
+    assertEquals(true, regenerated(null).contains(deny));
+    List<String> withF = regenerated("/var/lib/libvirt/images/base.qcow2");
+    assertEquals(false, withF.contains(deny), withF.toString());
+    assertEquals(List.of("  \"/var/lib/libvirt/images/base.qcow2\" rk,", "  \"/var/lib/libvirt/images/base.qcow2\" rwk,"),
+        withF.stream().filter(l -> l.contains("base.qcow2")).toList());
+  }
+
+  @Test
+  void aRegenerationWithWriteAskedForAnotherFileKeepsTheLayersDenyLine() throws Exception {
+    assertEquals(true, regenerated("/var/lib/libvirt/images/new2.qcow2").contains("  deny \"/var/lib/libvirt/images/base.qcow2\" w,"));
+  }
 }
