@@ -94,6 +94,10 @@ guestarmor explain tiny /etc/shadow > "$OUT/explain-shadow.txt" 2>&1; rc=$?; cat
 check explain-shadow-not-allowed bash -c "[ $rc = 2 ] && grep -Eq '^/etc/shadow: (refused|not covered)' $OUT/explain-shadow.txt"
 timed destroy-2 $V destroy tiny
 
+section block jobs
+. /mnt/in/checks/blockjob.sh
+blockjob_checks guestarmor
+
 section kernel log
 journalctl -k --since "$MARK" -o cat | grep 'apparmor=' > "$OUT/apparmor.log"
 grep 'apparmor="DENIED"' "$OUT/apparmor.log"
@@ -113,6 +117,8 @@ timed start-c-helper $V start tiny; check start-with-c-helper [ $? = 0 ]
 check loaded-by-c-helper loaded
 check confined-by-c-helper confined
 $V destroy tiny; $V undefine tiny
+section block jobs under the C helper
+blockjob_checks c-helper
 
 echo; echo "== summary"; cat "$OUT/timings"; grep -c '^OK' "$OUT/checks" | sed 's/$/ OK/'; grep '^FAIL' "$OUT/checks"
 exit $fail

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * abstractions may grant more.
  */
 public final class PathExplainer {
-  private static final RestrictedPaths NOTHING = new RestrictedPaths(List.of(), List.of(), List.of());
+  private static final RestrictedPaths NOTHING = new RestrictedPaths(List.of(), List.of(), List.of(), List.of());
   private static final RestrictedPaths LIBVIRT = RestrictedPaths.libvirt();
 
   /** Path prefixes or suffixes and the element kind whose rule would cover them; first match wins. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Disk images and their backing chains (virt-aa-helper table rows 1, 1a, 1b): the top image
  * {@code rwk} ({@code rk} when read-only), every backing layer {@code rk}; the socket of a vhost-user
- * disk {@code rw} (QEMU connects to it; the C helper forgets it, decisions file item 10).
+ * disk {@code rw} (QEMU connects to it; the C helper forgets it, decisions file item 10); a directory
+ * ({@code type='dir'}, QEMU's vvfat) the read-only tree under it (decisions file, item 13).
  */
 final class DiskRules implements RuleSource {
   private final HostFacts host;
@@ -36,7 +37,11 @@ final class DiskRules implements RuleSource {
     String origin = "disk " + disk.target();
     String perms = disk.readonly() ? "rk" : "rwk";
     boolean localTop = disk.isLocal() && disk.source() != null;
-    if (localTop) {
+    if (localTop && disk.type().equals("dir")) {
+      // QEMU's vvfat lists the directory tree and reads its files; AppArmor names a directory "D/", so the C
+      // helper's "D" rk matches nothing. libvirt starts FAT disks read-only only (qemu_validate.c).
+      rules.addShare(origin, disk.source(), "R");
+    } else if (localTop) {
       rules.addPath(origin, disk.source(), perms);
     }
     BackingChain chain = disk.backing();

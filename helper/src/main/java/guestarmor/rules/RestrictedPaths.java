@@ -8,16 +8,18 @@ import java.util.List;
  * {@code valid_path()} tables (libvirt 9.0, with the firmware directories 11.x added).
  * Prefix tests are plain string prefixes, as in libvirt: {@code /lib} also covers {@code /lib64}.
  */
-public record RestrictedPaths(List<String> overrides, List<String> restricted, List<String> readOnly) {
+public record RestrictedPaths(List<String> overrides, List<String> restricted, List<String> readOnly,
+    List<String> wholeOnly) {
 
   public RestrictedPaths {
     overrides = List.copyOf(overrides);
     restricted = List.copyOf(restricted);
     readOnly = List.copyOf(readOnly);
+    wholeOnly = List.copyOf(wholeOnly);
   }
 
   public static RestrictedPaths libvirt() {
-    return new RestrictedPaths(
+    return withWholeOnly(
         List.of("/sys/devices/pci", "/sys/kernel/config/target/vhost", "/etc/libvirt-sandbox/services/"),
         List.of("/bin/", "/etc/", "/lib", "/lost+found/", "/proc/", "/sbin/", "/selinux/", "/sys/",
             "/usr/bin/", "/usr/lib", "/usr/sbin/", "/usr/share/", "/usr/local/bin/", "/usr/local/etc/",
@@ -28,11 +30,23 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
             "/usr/share/qemu-efi-loongarch64/", "/usr/share/qemu-efi-riscv64/", "/usr/share/qemu/"));
   }
 
+  // Their contents may be disks (/dev/sdb, /root/vm.img, a kernel under /boot/), the directories never as a whole:
+  // every device, root's home, every kernel and the boot loader's configuration.
+  private static RestrictedPaths withWholeOnly(List<String> overrides, List<String> restricted, List<String> readOnly) {
+    List<String> whole = new ArrayList<>(List.of("/dev", "/root"));
+    for (String ro : readOnly) {
+      if (ro.endsWith("/")) {
+        whole.add(ro.substring(0, ro.length() - 1));
+      }
+    }
+    return new RestrictedPaths(overrides, restricted, readOnly, whole);
+  }
+
   /** The same lists with more prefixes a guest may read (and not write). */
   public RestrictedPaths withReadOnly(String... prefixes) {
     List<String> more = new ArrayList<>(readOnly);
     more.addAll(List.of(prefixes));
-    return new RestrictedPaths(overrides, restricted, more);
+    return new RestrictedPaths(overrides, restricted, more, wholeOnly);
   }
 
   /**
@@ -43,6 +57,10 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
   public String refusal(String path, boolean write) {
     if (startsWithAny(path, overrides) != null) {
       return null;
+    }
+    String whole = directoryItself(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path, write);
+    if (whole != null) {
+      return whole;
     }
     String ro = startsWithAny(path, readOnly);
     if (ro != null) {
@@ -68,6 +86,25 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
         if (ro.startsWith(d)) {
           return "contains " + ro + ", which a guest may only read";
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Why a path naming a restricted directory itself (not something under it) is refused, or null: virt-aa-helper's
+   * prefixes end with a slash, so {@code /etc} passed them; a {@code type='dir'} disk of it would get the whole tree.
+   */
+  private String directoryItself(String dir, boolean write) {
+    if (wholeOnly.contains(dir)) {
+      return "the host's " + dir + " directory, which a guest may not have as a whole";
+    }
+    for (String r : restricted) {
+      if (r.endsWith("/") && dir.equals(r.substring(0, r.length() - 1))) {
+        return "the restricted directory " + r;
+      }
+      if (!dir.equals("/") && r.startsWith(dir + "/")) {
+        return "a directory that holds restricted " + r;
       }
     }
     return null;

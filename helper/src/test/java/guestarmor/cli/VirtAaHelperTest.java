@@ -265,7 +265,7 @@ class VirtAaHelperTest {
 
   @Test
   void anAppendedSubtreeOfEtcIsRefused() {
-    assertEquals(new Result(1, "", "virt-aa-helper: error: -F (hotplug): /etc is under restricted /etc/\n"),
+    assertEquals(new Result(1, "", "virt-aa-helper: error: -F (hotplug): /etc is the restricted directory /etc/\n"),
         runWith(web01(UUID, ""), "-d", "-r", "-u", N, "-F", "/etc/{,**}"));
   }
 

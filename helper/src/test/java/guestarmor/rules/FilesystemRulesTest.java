@@ -110,7 +110,7 @@ class FilesystemRulesTest {
   void aShareOfADirectoryHoldingRestrictedOnesIsRefusedEvenReadOnly() {
     RefusedPathException e = assertThrows(RefusedPathException.class,
         () -> rulesFor(kvm(mount("<readonly/>", "/usr"))));
-    assertEquals("filesystem /mnt: a share of /usr contains restricted /usr/bin/", e.getMessage());
+    assertEquals("filesystem /mnt: /usr is a directory that holds restricted /usr/bin/", e.getMessage());
   }
 
   @Test

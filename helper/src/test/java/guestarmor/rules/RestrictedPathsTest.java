@@ -65,4 +65,55 @@ class RestrictedPathsTest {
     assertNull(paths.refusal("/dev/sdb", true));
     assertNull(paths.refusal("/", true));
   }
+
+  @Test
+  void everyRestrictedDirectoryItselfIsRefusedWithOrWithoutItsSlash() {
+    int dirs = 0;
+    for (String p : paths.restricted()) {
+      if (p.endsWith("/")) {
+        String dir = p.substring(0, p.length() - 1);
+        assertEquals("the restricted directory " + p, paths.refusal(dir, false), dir);
+        assertEquals("the restricted directory " + p, paths.refusal(dir, true), dir);
+        assertEquals("the restricted directory " + p, paths.refusal(p, false), p);
+        dirs++;
+      }
+    }
+    assertEquals(13, dirs); // every prefix but /lib, /usr/lib and /usr/local/lib, which match their own name already
+    assertEquals("under restricted /lib", paths.refusal("/lib", false));
+  }
+
+  @Test
+  void aDirectoryThatHoldsRestrictedOnesIsRefused() {
+    assertEquals("a directory that holds restricted /usr/bin/", paths.refusal("/usr", false));
+    assertEquals("a directory that holds restricted /usr/bin/", paths.refusal("/usr/", false));
+    assertEquals("a directory that holds restricted /usr/local/bin/", paths.refusal("/usr/local", false));
+  }
+
+  @Test
+  void devAndRootThemselvesAreRefusedButNotWhatTheyHold() {
+    assertEquals("the host's /dev directory, which a guest may not have as a whole", paths.refusal("/dev", false));
+    assertEquals("the host's /dev directory, which a guest may not have as a whole", paths.refusal("/dev/", false));
+    assertEquals("the host's /root directory, which a guest may not have as a whole", paths.refusal("/root", true));
+    assertNull(paths.refusal("/dev/sdb", true));
+    assertNull(paths.refusal("/root/vm.img", true));
+  }
+
+  @Test
+  void bootItselfIsRefusedThoughItsFilesMayBeRead() {
+    assertEquals("the host's /boot directory, which a guest may not have as a whole", paths.refusal("/boot", false));
+    assertEquals("the host's /usr/share/OVMF directory, which a guest may not have as a whole",
+        paths.refusal("/usr/share/OVMF/", false));
+    assertNull(paths.refusal("/boot/vmlinuz", false));
+  }
+
+  @Test
+  void aReadOnlyPrefixAddedForOneDeviceFamilyMayBeHadWhole() {
+    assertNull(paths.withReadOnly("/etc/pki/nssdb/").refusal("/etc/pki/nssdb/", false));
+  }
+
+  @Test
+  void theOverridesUnderSysStillWin() {
+    assertNull(paths.refusal("/sys/devices/pci0000:00", true));
+    assertEquals("the restricted directory /sys/", paths.refusal("/sys", false));
+  }
 }

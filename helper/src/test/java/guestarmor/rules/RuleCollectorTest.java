@@ -58,14 +58,14 @@ class RuleCollectorTest {
   void aSubtreeOverARestrictedDirectoryIsRefusedLikeTheCHelperRefusesDirSlashBraces() {
     // virt-aa-helper checks "/etc/{,**}" as a whole, which starts with the restricted "/etc/"
     RefusedPathException e = assertThrows(RefusedPathException.class, () -> rules.addSubtree("-F (hotplug)", "/etc", "rwk"));
-    assertEquals("-F (hotplug): /etc is under restricted /etc/", e.getMessage());
+    assertEquals("-F (hotplug): /etc is the restricted directory /etc/", e.getMessage());
     assertEquals(List.of(), rules.rules());
   }
 
   @Test
   void aWritableSubtreeOverAReadOnlyDirectoryIsRefused() {
     RefusedPathException e = assertThrows(RefusedPathException.class, () -> rules.addSubtree("-F (hotplug)", "/boot", "rwk"));
-    assertEquals("-F (hotplug): /boot is under /boot/, which a guest may only read", e.getMessage());
+    assertEquals("-F (hotplug): /boot is the host's /boot directory, which a guest may not have as a whole", e.getMessage());
   }
 
   @Test
