@@ -95,8 +95,9 @@ check explain-shadow-not-allowed bash -c "[ $rc = 2 ] && grep -Eq '^/etc/shadow:
 timed destroy-2 $V destroy tiny
 
 section block jobs
-. /mnt/in/checks/blockjob.sh
+. /mnt/in/checks/blockjob.sh; . /mnt/in/checks/dirdisk.sh
 blockjob_checks guestarmor
+dirdisk_checks guestarmor
 
 section kernel log
 journalctl -k --since "$MARK" -o cat | grep 'apparmor=' > "$OUT/apparmor.log"
@@ -119,6 +120,7 @@ check confined-by-c-helper confined
 $V destroy tiny; $V undefine tiny
 section block jobs under the C helper
 blockjob_checks c-helper
+dirdisk_checks c-helper
 
 echo; echo "== summary"; cat "$OUT/timings"; grep -c '^OK' "$OUT/checks" | sed 's/$/ OK/'; grep '^FAIL' "$OUT/checks"
 exit $fail

@@ -4,14 +4,14 @@
 # active commit with pivot. libvirtd asks the helper for write to the base with -r -F BASE before each commit;
 # the C helper leaves `deny BASE w,` in place and QEMU's read-write reopen fails with "Permission denied".
 #
-#   blockjob.sh --prepare INDIR   (on the host, from scripts/e2e) copies this file to INDIR/checks/ and makes
+#   blockjob.sh --prepare INDIR   (on the host, from scripts/e2e) copies the check groups to INDIR/checks/, makes
 #                                 bj-base.qcow2 and bj.qcow2 over it with qemu-img (the VM has no qemu-img)
 #   . /mnt/in/checks/blockjob.sh; blockjob_checks guestarmor|c-helper   (inside the VM, from run.sh, which
 #                                 provides check, ok, ko, section, timed and $V, $IMG, $OUT)
 # The guest has no OS (TCG, no boot disk content): a block job needs none.
 if [ "${1:-}" = --prepare ]; then
   set -euo pipefail
-  mkdir -p "$2/checks"; cp "$0" "$2/checks/"
+  mkdir -p "$2/checks"; cp "$(dirname "$0")"/*.sh "$2/checks/"
   qemu-img create -q -f qcow2 "$2/bj-base.qcow2" 16M
   qemu-img create -q -f qcow2 -u -b /var/lib/libvirt/images/bj-base.qcow2 -F qcow2 "$2/bj.qcow2" 16M
   exit 0
