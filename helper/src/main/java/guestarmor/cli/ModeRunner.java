@@ -182,7 +182,12 @@ final class ModeRunner {
     return true;
   }
 
-  private void describeParserOnlyMode() {
+  // The C helper's dry run still runs the parser for -a/-R/-D, which first checks the profile exists
+  // (libvirt's virt-aa-helper-test expects -d -R of an unknown uuid to fail): check it, read-only.
+  private void describeParserOnlyMode() throws Failure {
+    if (!Files.exists(store.profile(name))) {
+      throw new Failure("profile does not exist: " + store.profile(name));
+    }
     String flag = inv.mode() == Mode.ADD ? "-a" : "-R";
     messages.info("would run " + inv.locations().parser() + " " + flag + " " + store.profile(name));
     if (inv.mode() == Mode.DELETE) {

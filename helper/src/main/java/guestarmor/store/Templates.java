@@ -17,6 +17,13 @@ public final class Templates {
     this.dir = dir;
   }
 
+  // The C helper's mapping (get_definition): qemu, kqemu, kvm use TEMPLATE.qemu, every other type TEMPLATE.<type>.
+  private static String whyNotConfined(String driver) {
+    return ": guestarmor confines qemu, kqemu and kvm domains (TEMPLATE.qemu) and lxc domains (TEMPLATE.lxc), the"
+        + " drivers that libvirt's AppArmor security driver serves; a '" + driver + "' domain is not one of them"
+        + (driver.equals("test") ? " (libvirt's test driver starts no process to confine)" : "");
+  }
+
   public String read(String driver) throws PolicyException {
     String fileName = "TEMPLATE." + driver;
     Path installed = dir.resolve(fileName);
@@ -29,7 +36,7 @@ public final class Templates {
       }
       try (InputStream bundled = Templates.class.getResourceAsStream("/guestarmor/templates/" + fileName)) {
         if (bundled == null) {
-          throw new PolicyException("template does not exist: " + installed);
+          throw new PolicyException("template does not exist: " + installed + whyNotConfined(driver));
         }
         return new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
       }

@@ -202,9 +202,23 @@ class ModeRunnerTest {
   void aDomainTypeWithoutTemplateFailsToCreateAndWritesNothing() throws Exception {
     String xen = "<domain type='xen'><name>x</name><uuid>" + UUID + "</uuid><os><type>hvm</type></os></domain>";
     Result r = helper(xen, "-c");
-    assertEquals(new Result(1, "", "virt-aa-helper: error: template does not exist: " + dir.resolve("TEMPLATE.xen") + "\n"), r);
+    assertEquals(new Result(1, "", "virt-aa-helper: error: template does not exist: " + dir.resolve("TEMPLATE.xen")
+        + ": guestarmor confines qemu, kqemu and kvm domains (TEMPLATE.qemu) and lxc domains (TEMPLATE.lxc), the"
+        + " drivers that libvirt's AppArmor security driver serves; a 'xen' domain is not one of them\n"), r);
     assertEquals(List.of(), entries());
     assertEquals(List.of(), runs());
+  }
+
+  @Test
+  void aTestDriverDomainFailsToCreateSayingWhichTypesAreConfinedAndWhyThisOneIsNot() throws Exception {
+    String test = "<domain type='test'><name>t</name><uuid>" + UUID + "</uuid><os><type>hvm</type></os></domain>";
+    Result r = helper(test, "-c");
+    assertEquals(1, r.status());
+    assertEquals(1, r.err().split("\n").length, r.err());
+    assertTrue(r.err().startsWith("virt-aa-helper: error: template does not exist: " + dir.resolve("TEMPLATE.test") + ": "), r.err());
+    assertTrue(r.err().contains("qemu, kqemu and kvm domains (TEMPLATE.qemu) and lxc domains (TEMPLATE.lxc)"), r.err());
+    assertTrue(r.err().endsWith("a 'test' domain is not one of them (libvirt's test driver starts no process to confine)\n"), r.err());
+    assertEquals(List.of(), entries());
   }
 
   @Test

@@ -307,10 +307,34 @@ class VirtAaHelperTest {
   }
 
   @Test
-  void parserOnlyModesDoNotReadStdin() {
+  void parserOnlyModesDoNotReadStdin(@TempDir Path dir) throws Exception {
     // a dry-run -a would only describe the parser call; stdin holds no XML and must not matter
-    Result r = runWith("this is not xml", "-d", "-a", "-u", N);
+    Files.writeString(dir.resolve(N), "profile\n");
+    Result r = runWith("this is not xml", "-d", "-a", "-u", N, "--profile-dir", dir.toString());
     assertEquals(0, r.status(), r.err());
     assertFalse(r.err().contains("XML"), r.err());
+  }
+
+  @Test
+  void aDryRunOfAParserOnlyModeFailsWhenTheProfileDoesNotExist(@TempDir Path dir) throws Exception {
+    // libvirt's virt-aa-helper-test: "-d -R" with the uuid of no profile must exit 1.
+    String[] modes = {"-R", "-a", "-D"};
+    for (String mode : modes) {
+      Result r = runWith("", "-d", mode, "-u", N, "--profile-dir", dir.toString());
+      assertEquals(new Result(1, "", "virt-aa-helper: error: profile does not exist: " + dir.resolve(N) + "\n"), r, mode);
+    }
+    assertEquals(3, modes.length);
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count(), "a dry run writes nothing, not even a lock file");
+    }
+  }
+
+  @Test
+  void aDryRunRemoveOfAnExistingProfileDescribesTheParserCallAndChangesNothing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(N), "profile\n");
+    Result r = runWith("", "-d", "-R", "-u", N, "--profile-dir", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().contains(" -R " + dir.resolve(N)), r.err());
+    assertEquals("profile\n", Files.readString(dir.resolve(N)));
   }
 }

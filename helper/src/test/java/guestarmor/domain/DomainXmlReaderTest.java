@@ -238,4 +238,41 @@ class DomainXmlReaderTest {
   void aWrongRootElementIsRefused() {
     assertTrue(refusal("<network><name>a</name><uuid>" + UUID + "</uuid></network>").contains("network"));
   }
+
+  // libvirt's virt-aa-helper-test: -c with an invalid <os><type> must fail, as libvirt's parser refuses it.
+  @Test
+  void anUnknownOsTypeIsRefusedWithOneLineNamingTheElement() {
+    assertEquals("<os><type>wrong</type>: unknown OS type (libvirt knows hvm, xen, linux, exe, uml, xenpvh)",
+        refusal("<domain type='kvm'><name>a</name><uuid>" + UUID + "</uuid><os><type>wrong</type></os></domain>"));
+    assertEquals("<os><type> hvm</type>: unknown OS type (libvirt knows hvm, xen, linux, exe, uml, xenpvh)",
+        refusal("<domain type='kvm'><name>a</name><uuid>" + UUID + "</uuid><os><type> hvm</type></os></domain>"));
+  }
+
+  @Test
+  void everyOsTypeLibvirtKnowsIsAccepted() throws Exception {
+    String[] types = {"hvm", "xen", "linux", "exe", "uml", "xenpvh"};
+    for (String t : types) {
+      assertEquals(t, parse("<domain type='kvm'><name>a</name><uuid>" + UUID + "</uuid><os><type>" + t
+          + "</type></os></domain>").osType());
+    }
+    assertEquals(6, types.length);
+  }
+
+  @Test
+  void anUnknownVirtualizationTypeIsRefused() {
+    assertEquals("<domain type='foo'>: unknown virtualization type", refusal(domain("foo", "a", UUID, "")));
+    assertEquals("<domain type='none'>: unknown virtualization type", refusal(domain("none", "a", UUID, "")));
+    assertEquals("<domain type='KVM'>: unknown virtualization type", refusal(domain("KVM", "a", UUID, "")));
+  }
+
+  @Test
+  void theTestDriversTypeIsAKnownType() throws Exception {
+    assertEquals("test", parse(domain("test", "a", UUID, "")).type());
+  }
+
+  @Test
+  void anUnknownArchitectureIsRefused() {
+    assertEquals("<os><type arch='x86-64'>: unknown architecture",
+        refusal("<domain type='kvm'><name>a</name><uuid>" + UUID + "</uuid><os><type arch='x86-64'>hvm</type></os></domain>"));
+  }
 }
