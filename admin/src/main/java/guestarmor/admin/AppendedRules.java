@@ -20,17 +20,22 @@ final class AppendedRules {
   static boolean matches(String installed, String rendered) {
     List<String> prefixes = new ArrayList<>();
     List<String> kept = new ArrayList<>();
+    List<String> lifted = new ArrayList<>();
     boolean appended = false;
     for (String line : installed.split("\n")) {
       if (line.startsWith("  # ")) {
         appended = line.equals(APPENDED);
       } else if (appended && path(line).endsWith(SUBTREE)) {
         prefixes.add(path(line).substring(0, path(line).length() - SUBTREE.length()));
-      } else if (!appended && !line.startsWith("#")) {
+      } else if (appended) {
+        lifted.add("  deny \"" + path(line) + "\" w,"); // a write grant lifts that path's deny line (decisions 12)
+      } else if (!line.startsWith("#")) {
         kept.add(line);
       }
     }
-    return uncovered(kept, prefixes).equals(uncovered(List.of(rendered.split("\n")), prefixes));
+    List<String> expected = new ArrayList<>(List.of(rendered.split("\n")));
+    expected.removeAll(lifted);
+    return uncovered(kept, prefixes).equals(uncovered(expected, prefixes));
   }
 
   private static List<String> uncovered(List<String> lines, List<String> prefixes) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "audit", header = "every profile against the domains libvirt knows",
     description = {"Checks every profile in the profile directory against the domains "
     + "libvirt knows: ok, missing (no profile or .files), stale (differs from a fresh render), orphan "
-    + "(no such domain), unloaded (running, but the kernel does not have the profile).",
+    + "(no such domain), unloaded (running, but the kernel does not have the profile), unreadable (the domain's "
+    + "XML is refused, with the reason: the other domains are still checked).",
     "Exit 0 when all are ok, 2 when any is not."})
 final class AuditCommand extends SubCommand {
 
@@ -47,7 +48,7 @@ final class AuditCommand extends SubCommand {
     out().print(t.render((col, cell) -> col == 0 ? style(colour(cell.strip()), cell) : cell));
     List<String> parts = new ArrayList<>();
     counts.forEach((s, n) -> {
-      if (s != AuditRow.Status.ERROR || n > 0) {
+      if ((s != AuditRow.Status.ERROR && s != AuditRow.Status.UNREADABLE) || n > 0) {
         parts.add(n + " " + s.label());
       }
     });

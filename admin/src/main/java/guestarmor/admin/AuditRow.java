@@ -9,7 +9,7 @@ package guestarmor.admin;
 record AuditRow(Status status, String profile, String domain, String state, String detail) {
 
   enum Status {
-    OK, MISSING, STALE, ORPHAN, UNLOADED, ERROR;
+    OK, MISSING, STALE, ORPHAN, UNLOADED, ERROR, UNREADABLE;
 
     String label() {
       return name().toLowerCase();

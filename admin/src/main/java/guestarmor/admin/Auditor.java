@@ -44,12 +44,23 @@ final class Auditor {
 
   private AuditRow domainRow(DomainDocument doc, Set<String> defined) throws AdminException {
     String state = doc.running() ? "running" : "shut off";
+    String uuid;
+    try {
+      uuid = renderer.parse(doc).uuid();
+    } catch (AdminException e) {
+      // One domain the reader refuses is one row; the others are still audited, its profile is not an orphan.
+      uuid = DomainDocument.uuidOf(doc.xml());
+      if (uuid != null) {
+        defined.add(uuid);
+      }
+      return new AuditRow(Status.UNREADABLE, uuid == null ? "-" : "libvirt-" + uuid, doc.source(), state, e.getMessage());
+    }
+    defined.add(uuid);
     Rendering r;
     try {
       r = renderer.render(doc);
     } catch (AdminException e) {
-      defined.add(renderer.parse(doc).uuid());
-      return new AuditRow(Status.ERROR, "libvirt-" + renderer.parse(doc).uuid(), doc.source(), state, e.getMessage());
+      return new AuditRow(Status.ERROR, "libvirt-" + uuid, doc.source(), state, e.getMessage());
     }
     defined.add(r.domain().uuid());
     return new AuditRow(status(r), r.name(), r.domain().name(), state, detail(r));

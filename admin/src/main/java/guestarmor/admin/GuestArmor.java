@@ -102,6 +102,13 @@ public final class GuestArmor {
   public static CommandLine commandLine(boolean terminal) {
     CommandLine cl = new CommandLine(new GuestArmor(terminal));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Every subcommand answers -h/--help (picocli's own help command already does), so no command needs to say so.
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (!sub.getCommandSpec().optionsMap().containsKey("--help")) {
+        sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+      }
+    }
     return cl;
   }
 

@@ -61,4 +61,22 @@ class AppendedRulesTest {
         """;
     assertFalse(AppendedRules.matches(STARTED, live));
   }
+
+  @Test
+  void aBackingLayerWhoseDenyLineABlockJobsWriteGrantLiftedIsNotStale() {
+    String duringCommit = RENDERED.replace("""
+          # don't audit writes to readonly files
+          deny "/var/lib/libvirt/images/tiny-base.qcow2" w,
+        """, "") + """
+          # -F (hotplug)
+          "/var/lib/libvirt/images/tiny-base.qcow2" rwk,
+        """;
+    assertTrue(AppendedRules.matches(duringCommit, RENDERED));
+  }
+
+  @Test
+  void aMissingDenyLineWithoutAWriteGrantIsStale() {
+    String edited = RENDERED.replace("  deny \"/var/lib/libvirt/images/tiny-base.qcow2\" w,\n", "");
+    assertFalse(AppendedRules.matches(edited, RENDERED));
+  }
 }

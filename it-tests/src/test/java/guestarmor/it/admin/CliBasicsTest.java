@@ -29,6 +29,27 @@ class CliBasicsTest {
   }
 
   @Test
+  void everySubcommandAnswersHelpAndDashH() throws Exception {
+    Run top = Run.guestarmor("--help");
+    String commands = top.out().substring(top.out().indexOf("Commands:"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  ([a-z]+) ").matcher(commands);
+    List<String> names = new java.util.ArrayList<>();
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    assertTrue(names.containsAll(List.of("render", "explain", "diff", "audit", "gc", "help")), names::toString);
+    for (String cmd : names) {
+      for (String flag : List.of("--help", "-h")) {
+        Run r = Run.guestarmor(cmd, flag);
+        assertEquals(0, r.status(), () -> cmd + " " + flag + ": " + r);
+        assertTrue(r.out().contains("Usage: guestarmor " + cmd), () -> cmd + " " + flag + ": " + r);
+        assertEquals("", r.err(), () -> cmd + " " + flag + ": " + r);
+      }
+    }
+    assertTrue(names.size() >= 6, names::toString);
+  }
+
+  @Test
   void anUnknownOptionIsAUsageErrorWithExitTwo() throws Exception {
     Run r = Run.guestarmor("gc", "--no-such-option");
     assertEquals(2, r.status(), r::toString);
@@ -43,6 +64,7 @@ class CliBasicsTest {
       assertTrue(text.contains(".TH \"" + page.toUpperCase().replace("-", "\\-") + "\" \"1\""), page);
     }
     assertTrue(Files.readString(TARGET.resolve("man/guestarmor-gc.1")).contains("\\-\\-dry\\-run"));
+    assertTrue(Files.readString(TARGET.resolve("man/guestarmor-render.1")).contains("\\-\\-help"));
   }
 
   @Test
