@@ -24,7 +24,13 @@ is_elf() { [ "$(head -c 4 "$1" | od -An -c | tr -d ' ')" = '177ELF' ]; }
 section() { echo; echo "== $*"; }
 
 sysctl -qw kernel.printk_ratelimit=0
-MARK=$(date '+%F %T'); sleep 1
+# Precondition: libvirtd confined, so its AppArmor security driver is on. On a loaded host the boot's profile load
+# can come too late for libvirtd (seen 2026-12-02: every guest started unconfined, no helper call at all).
+lv_label() { local p; p=$(pidof libvirtd) && tr -d '\0' < /proc/"${p%% *}"/attr/current; }
+echo "libvirtd: $(lv_label || echo 'not running'); apparmor.service: $(systemctl is-active apparmor)"
+grep -Eq '^(libvirtd|/usr/sbin/libvirtd) \(enforce\)$' "$LOADED" || apparmor_parser -r /etc/apparmor.d/usr.sbin.libvirtd
+case "$(lv_label)" in *"(enforce)") ;; *) systemctl restart libvirtd; echo "libvirtd restarted: $(lv_label)" ;; esac
+echo "libvirt security model: $($V capabilities | grep -o '<model>[a-z]*</model>' | tr '\n' ' ')"
 
 section install
 timed dpkg-install dpkg -i /mnt/in/guestarmor_*.deb; check install [ $? = 0 ]
