@@ -62,7 +62,6 @@ final class Auditor {
     } catch (AdminException e) {
       return new AuditRow(Status.ERROR, "libvirt-" + uuid, doc.source(), state, e.getMessage());
     }
-    defined.add(r.domain().uuid());
     return new AuditRow(status(r), r.name(), r.domain().name(), state, detail(r));
   }
 

@@ -33,7 +33,8 @@ public final class FilesRenderer {
 
   /**
    * {@code -F}: the existing text (or a new header) with the rules appended, leaving out every rule
-   * whose line is already there (the C helper appended duplicates; decisions file, item 6).
+   * whose line is already there (the C helper appended duplicates; decisions file, item 6), and without the
+   * deny lines of a path the rules grant write ({@link #liftDenies}).
    */
   public static String append(String existing, List<Rule> rules) {
     String base = liftDenies(existing == null || existing.isEmpty() ? HEADER : existing, rules);

@@ -7,6 +7,9 @@ import java.util.List;
  * Host locations a guest may never get, or may only read. The lists are virt-aa-helper's
  * {@code valid_path()} tables (libvirt 9.0, with the firmware directories 11.x added).
  * Prefix tests are plain string prefixes, as in libvirt: {@code /lib} also covers {@code /lib64}.
+ *
+ * @param wholeOnly directories whose contents may be given to a guest but never the directory itself
+ *     ({@code /dev}, {@code /root}, {@code /boot}, ...; decisions file, item 13)
  */
 public record RestrictedPaths(List<String> overrides, List<String> restricted, List<String> readOnly,
     List<String> wholeOnly) {
@@ -58,7 +61,7 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
     if (startsWithAny(path, overrides) != null) {
       return null;
     }
-    String whole = directoryItself(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path, write);
+    String whole = directoryItself(path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     if (whole != null) {
       return whole;
     }
@@ -95,7 +98,7 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
    * Why a path naming a restricted directory itself (not something under it) is refused, or null: virt-aa-helper's
    * prefixes end with a slash, so {@code /etc} passed them; a {@code type='dir'} disk of it would get the whole tree.
    */
-  private String directoryItself(String dir, boolean write) {
+  private String directoryItself(String dir) {
     if (wholeOnly.contains(dir)) {
       return "the host's " + dir + " directory, which a guest may not have as a whole";
     }
