@@ -48,6 +48,11 @@ public final class ParserDfa {
 
   /** Compiles {@code profile probe { RULE }} with the real parser and reads its DFA back. */
   public static ParserDfa compile(String ruleLine, Path workDir) throws IOException, InterruptedException {
+    return read(dump(ruleLine, workDir));
+  }
+
+  /** The parser's {@code dfa-states} dump of {@code profile probe { RULE }}, written in workDir. */
+  public static String dump(String ruleLine, Path workDir) throws IOException, InterruptedException {
     Path profile = workDir.resolve("probe");
     Files.writeString(profile, "profile probe {\n" + ruleLine + "\n}\n", StandardCharsets.UTF_8);
     Checkout.Result r = Checkout.run(List.of("/sbin/apparmor_parser", "-Q", "-K", "-D", "dfa-states",
@@ -55,7 +60,7 @@ public final class ParserDfa {
     if (r.status() != 0) {
       throw new IllegalStateException("apparmor_parser refused " + ruleLine + ": " + r.stderr());
     }
-    return read(r.stdout() + r.stderr());
+    return r.stdout() + r.stderr();
   }
 
   /** Whether the DFA ends in an accepting state after the path's UTF-8 bytes. */
