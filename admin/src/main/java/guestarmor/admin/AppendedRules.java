@@ -10,7 +10,8 @@ import java.util.List;
  * channel socket) reach a fresh render of the live XML but never the rendered part of the file.
  */
 final class AppendedRules {
-  // FilesRenderer heads each group with its origin; -F groups are "# -F (hotplug)" (guestarmor.md 3, item 6).
+  // FilesRenderer heads each group with its origin; -F groups are "# -F (hotplug)" (decisions.md
+  // section 3, the profile files; 2.6, -F does not duplicate).
   private static final String APPENDED = "  # -F (hotplug)";
   private static final String SUBTREE = "{,**}";
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Compares the profile directory with the domains libvirt knows (decisions file, section 4). */
+/** Compares the profile directory with the domains libvirt knows (docs/decisions.md section 4, the admin tool). */
 final class Auditor {
   private final ProfileDirectory dir;
   private final Renderer renderer;

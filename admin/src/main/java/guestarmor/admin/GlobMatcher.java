@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * patterns guestarmor writes: literal parts match exactly; in glob parts {@code *} is any run of
  * characters but {@code /}, {@code **} any run at all, {@code ?} one character but {@code /},
  * {@code {a,b}} alternatives (nested, possibly empty), {@code [..]} a character class.
- * As apparmor_parser does (parser_regex.c), a {@code *} or {@code **} right after {@code /} must
- * match at least one character: {@code /d/**} does not match {@code /d/}, hence libvirt's {@code /d/{,**}}.
+ * As apparmor_parser does (parser_regex.c), a {@code *} or {@code **} right after {@code /} and before
+ * {@code /} or the end must match at least one character: {@code /d/**} does not match {@code /d/}, hence
+ * libvirt's {@code /d/{,**}}; {@code /d/*x} matches {@code /d/x}, and a star first in braces may be empty.
  */
 public final class GlobMatcher {
   private final Pattern regex;
@@ -17,14 +18,17 @@ public final class GlobMatcher {
   public GlobMatcher(PathPattern pattern) {
     StringBuilder b = new StringBuilder();
     boolean afterSlash = false;
+    String text = pattern.display();
+    int start = 0;
     for (PathPattern.Part part : pattern.parts()) {
+      start += part.text().length();
       if (part instanceof PathPattern.Literal lit) {
         if (!lit.text().isEmpty()) {
           b.append(Pattern.quote(lit.text()));
           afterSlash = lit.text().endsWith("/");
         }
       } else {
-        Glob g = new Glob(part.text());
+        Glob g = new Glob(part.text(), text.substring(start));
         afterSlash = g.sequence(b, afterSlash, false);
         if (g.pos < part.text().length()) {
           throw new IllegalArgumentException("unbalanced glob: " + part.text());
@@ -46,10 +50,13 @@ public final class GlobMatcher {
   /** A recursive-descent translation of one glob part. */
   private static final class Glob {
     private final String text;
+    /** What follows this part in the whole pattern: the parser looks past the part's end. */
+    private final String rest;
     private int pos;
 
-    Glob(String text) {
+    Glob(String text, String rest) {
       this.text = text;
+      this.rest = rest;
     }
 
     /** Translates until the end, or a {@code ,} / {@code }} of the enclosing alternation; returns "ends after /". */
@@ -66,7 +73,7 @@ public final class GlobMatcher {
             b.append("[^/]");
             afterSlash = false;
           }
-          case '{' -> afterSlash = alternation(b, afterSlash);
+          case '{' -> afterSlash = alternation(b);
           case '[' -> afterSlash = charClass(b);
           case '\\' -> afterSlash = escaped(b);
           default -> {
@@ -87,11 +94,13 @@ public final class GlobMatcher {
         pos++;
       }
       String any = doubled ? "." : "[^/]";
-      b.append(afterSlash ? "[^/]" + any + "*" : any + "*");
+      String next = text.substring(pos) + rest;
+      boolean wholeName = afterSlash && (next.isEmpty() || next.charAt(0) == '/');
+      b.append(wholeName ? "[^/]" + any + "*" : any + "*");
       return false;
     }
 
-    private boolean alternation(StringBuilder b, boolean afterSlash) {
+    private boolean alternation(StringBuilder b) {
       b.append("(?:");
       boolean first = true;
       while (true) {
@@ -99,7 +108,7 @@ public final class GlobMatcher {
           b.append('|');
         }
         first = false;
-        sequence(b, afterSlash, true);
+        sequence(b, false, true); // the parser's text before a branch ends in ( or |, never in /
         if (pos >= text.length()) {
           throw new IllegalArgumentException("unclosed { in glob: " + text);
         }

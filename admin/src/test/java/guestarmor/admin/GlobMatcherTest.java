@@ -51,6 +51,21 @@ class GlobMatcherTest {
   }
 
   @Test
+  void aStarAfterASlashMayBeEmptyWhenMoreOfTheNameFollows() {
+    // apparmor_parser's DFA for this rule (GL's driver glob) accepts /usr/lib/dri/.so
+    PathPattern p = PathPattern.of(glob("/usr/lib{,32,64}/dri/*.so*"));
+    assertTrue(matches(p, "/usr/lib/dri/.so"));
+    assertFalse(matches(p, "/usr/lib/dri/x/.so"));
+  }
+
+  @Test
+  void aStarFirstInBracesMayBeEmptyAfterASlash() {
+    // the parser sees "{" before the star, not "/": /d/{,**} also matches /d//, as its DFA does
+    PathPattern p = PathPattern.literal("/d").plusGlob("/{,**}");
+    assertTrue(matches(p, "/d//"));
+  }
+
+  @Test
   void aDoubleStarCrossesDirectories() {
     PathPattern p = PathPattern.of(lit("/run/libvirt/"), glob("**"), lit("/web01.pid"));
     assertTrue(matches(p, "/run/libvirt/qemu/web01.pid"));

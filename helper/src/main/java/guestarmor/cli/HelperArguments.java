@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * virt-aa-helper's command line, processed in the C helper's order (section 1.3): options in turn,
- * {@code -h} and errors end the scan at once, then the profile name is checked.
+ * virt-aa-helper's command line, processed in the C helper's order (virt-aa-helper-behaviour.md 1.3,
+ * order of processing): options in turn, {@code -h} and errors end the scan at once, then the profile
+ * name is checked.
  */
 final class HelperArguments {
   /** The short options the C helper's getopt accepts; {@code -H}, {@code -b}, {@code -p} are refused. */
   private static final String SHORT = "acdDhrRH:b:u:p:f:F:";
-  /** The C helper's long options, with {@code --add-file}/{@code --append-file} taking their value (item 5). */
+  /**
+   * The C helper's long options, with {@code --add-file}/{@code --append-file} taking their value
+   * (decisions.md 2.5: the C helper's long forms lose it).
+   */
   private static final List<Getopt.LongOption> LONG = List.of(
       new Getopt.LongOption("add", false, "a"),
       new Getopt.LongOption("create", false, "c"),

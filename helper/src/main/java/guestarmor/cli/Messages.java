@@ -3,7 +3,10 @@ package guestarmor.cli;
 import guestarmor.domain.Printable;
 import java.io.PrintStream;
 
-/** virt-aa-helper's message formats (section 1.6): everything on stderr, prefixed with the program name. */
+/**
+ * virt-aa-helper's message formats (virt-aa-helper-behaviour.md 1.6): everything on stderr, prefixed with
+ * the program name.
+ */
 final class Messages {
   private final String progname;
   private final PrintStream err;
@@ -30,9 +33,5 @@ final class Messages {
   /** A line exactly as given (getopt's diagnostics carry their own prefix). */
   void raw(String line) {
     err.print(line + "\n");
-  }
-
-  void flush() {
-    err.flush();
   }
 }

@@ -1,14 +1,8 @@
 package guestarmor.cli;
 
-/** virt-aa-helper's modes; the letter is its short option. */
+/** virt-aa-helper's modes: {@code -a -c -r -R -D}. */
 public enum Mode {
-  ADD('a'), CREATE('c'), REPLACE('r'), REMOVE('R'), DELETE('D');
-
-  final char letter;
-
-  Mode(char letter) {
-    this.letter = letter;
-  }
+  ADD, CREATE, REPLACE, REMOVE, DELETE;
 
   /** Create and replace read the domain XML and compute rules; the others only touch the parser and files. */
   boolean readsXml() {

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries out one invocation (section 3.5 of the behaviour file): reads and checks everything first,
+ * Carries out one invocation (virt-aa-helper-behaviour.md 3.5, mode semantics): reads and checks everything first,
  * then changes files under the profile's lock; {@link ProfileChange} puts them back when the parser
  * refuses the result.
  */
@@ -117,7 +117,7 @@ final class ModeRunner {
       requireNoProfileIfCreating(create);
       boolean purged = purgeEmptyProfile();
       String filesText = null;
-      if (!domain.type().equals("lxc")) { // LXC guests get no .files (section 3.6)
+      if (!domain.type().equals("lxc")) { // LXC guests get no .files (virt-aa-helper-behaviour.md 3.6, LXC differences)
         filesText = appendOnly ? FilesRenderer.append(existingFiles(), rules) : FilesRenderer.render(rules);
       }
       String newProfile = create || purged ? instantiateTemplate(domain) : null;
@@ -150,7 +150,7 @@ final class ModeRunner {
     if (create) {
       messages.info(store.profile(name).toString());
       messages.info(name);
-      if (!lxc) { // an LXC profile includes no .files (section 3.6)
+      if (!lxc) { // an LXC profile includes no .files (virt-aa-helper-behaviour.md 3.6)
         messages.info(ProfileTemplate.includeLine(name));
       }
     }
@@ -170,7 +170,8 @@ final class ModeRunner {
     }
   }
 
-  // A zero-size profile is what a crash of the C helper could leave: unload, remove, recreate (section 3.5).
+  // A zero-size profile is what a crash of the C helper could leave: unload, remove, recreate
+  // (virt-aa-helper-behaviour.md 3.5).
   private boolean purgeEmptyProfile() throws PolicyException, IOException {
     Path profile = store.profile(name);
     if (!Files.exists(profile) || Files.size(profile) != 0) {

@@ -24,7 +24,7 @@ final class DiskRules implements RuleSource {
   public void addRules(Domain domain, RuleCollector rules) throws RefusedPathException {
     for (Disk disk : Disk.all(domain)) {
       if (disk.isVhostUser() && disk.source() != null) {
-        rules.addPath("disk " + disk.target(), disk.source(), "rw"); // decisions item 10
+        rules.addPath("disk " + disk.target(), disk.source(), "rw"); // decisions.md 2.10, what QEMU opens
       } else {
         addDisk(disk, rules);
       }

@@ -15,7 +15,7 @@ public final class DomainRules {
 
   public DomainRules(HostFacts host) {
     this.policy = new PathPolicy(host, RestrictedPaths.libvirt());
-    // The C helper's get_files() order (behaviour spec 4.6): the row numbers say where each source sits.
+    // The C helper's get_files() order (virt-aa-helper-behaviour.md 4.6): the row numbers say where each source sits.
     this.sources = List.of(
         new FixedRules(),
         new DiskRules(host), // rows 1-1b
@@ -31,8 +31,8 @@ public final class DomainRules {
         new ShmemRules(), // rows 24-24b
         new TpmRules(), // row 25
         new SmartcardRules(host), // rows 26-26b
-        new RngRules(), // decisions item 10
-        new RedirdevRules(), // decisions item 10
+        new RngRules(), // decisions.md 2.10: what QEMU opens, the profile grants
+        new RedirdevRules(), // decisions.md 2.10: what QEMU opens, the profile grants
         new NetworkRules(), // row 27
         new VfioRules(), // row 28
         new GlRules()); // row 29

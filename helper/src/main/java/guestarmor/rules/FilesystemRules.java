@@ -16,8 +16,8 @@ final class FilesystemRules implements RuleSource {
         continue;
       }
       String perms = fs.readonly() ? "R" : "rwl";
-      // LXC rules are never installed (section 3.6) and containers commonly share /: only QEMU guests
-      // are held to shares that neither are / nor hold a restricted location.
+      // LXC rules are never installed (virt-aa-helper-behaviour.md 3.6) and containers commonly share /:
+      // only QEMU guests are held to shares that neither are / nor hold a restricted location.
       if (domain.isQemu()) {
         rules.addShare(fs.label(), fs.source(), perms);
       } else {

@@ -47,13 +47,6 @@ public record PathPattern(List<Part> parts) {
     return new PathPattern(more);
   }
 
-  /** This pattern followed by literal text, e.g. {@code /}. */
-  public PathPattern plusLiteral(String text) {
-    List<Part> more = new ArrayList<>(parts);
-    more.add(new Literal(text));
-    return new PathPattern(more);
-  }
-
   /** The pattern as one string, unescaped: for messages and for `explain`. */
   public String display() {
     StringBuilder b = new StringBuilder();
@@ -61,15 +54,5 @@ public record PathPattern(List<Part> parts) {
       b.append(p.text());
     }
     return b.toString();
-  }
-
-  /** Whether the pattern is one literal path, without glob syntax. */
-  public boolean isLiteral() {
-    for (Part p : parts) { // a loop, not a stream: this runs on libvirtd's start path
-      if (!(p instanceof Literal)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -7,9 +7,9 @@ import guestarmor.domain.Domain;
 import guestarmor.domain.Tpm;
 
 /**
- * TPMs (table row 25, section 4.8): an emulated TPM gets swtpm's socket, state directory, log and pid
- * file as five fixed rules; a passthrough TPM its host device {@code rw} and an external TPM its socket
- * {@code rw} (QEMU opens both; the C helper forgets them, decisions file item 10).
+ * TPMs (virt-aa-helper-behaviour.md 4.6, rule table row 25, and 4.8, TPM emulator lines): an
+ * emulated TPM gets swtpm's socket, state directory, log and pid file as five fixed rules; a
+ * passthrough TPM its host device {@code rw} and an external TPM its socket {@code rw} (QEMU opens both; the C helper forgets them, decisions file item 10).
  */
 final class TpmRules implements RuleSource {
 
@@ -43,7 +43,8 @@ final class TpmRules implements RuleSource {
     rules.addFixed(origin, PathPattern.literal("/run/libvirt/qemu/swtpm/" + shortName + "-swtpm.pid"), "rw");
   }
 
-  // The C helper writes "(null)" for a TPM without a version; libvirt's default version is 2.0 (item 4).
+  // The C helper writes "(null)" for a TPM without a version; libvirt's default version is 2.0
+  // (decisions.md 2.4, no (null)).
   private static String stateDir(String version) {
     return "1.2".equals(version) ? "tpm1.2" : "tpm2";
   }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 
 /** The kernel's list of loaded profiles ({@code /sys/kernel/security/apparmor/profiles}). */
 public final class LoadedProfiles {
-  public static final Path SYSTEM = Path.of("/sys/kernel/security/apparmor/profiles");
-
   private final Path list;
 
   public LoadedProfiles(Path list) {

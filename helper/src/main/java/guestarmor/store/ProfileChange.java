@@ -36,7 +36,8 @@ public final class ProfileChange {
 
   /**
    * The same, loading with {@code apparmor_parser -r} when {@code replace}, else {@code -a}: a {@code -r}
-   * call that recreated a purged zero-size profile still replaces (virt-aa-helper 3.5 step 7).
+   * call that recreated a purged zero-size profile still replaces (virt-aa-helper-behaviour.md 3.5, mode
+   * semantics, step 7).
    */
   public boolean apply(String name, String filesText, String newProfile, boolean replace) throws PolicyException {
     Path files = store.files(name);
@@ -52,7 +53,7 @@ public final class ProfileChange {
       } else if (!Files.exists(profile)) {
         throw new PolicyException("profile does not exist: " + profile);
       }
-      // libvirtd calls the helper many times per start with nothing new: skip the parser then (item 9),
+      // libvirtd calls the helper many times per start with nothing new: skip the parser then (decisions.md 2.9),
       // but only if the kernel has exactly these bytes: a helper killed after the rename never loaded them.
       String stamp = stamp(filesText, newProfile != null ? newProfile.getBytes(StandardCharsets.UTF_8)
           : Files.readAllBytes(profile));

@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The device families come in the C helper's table order (section 4.6), whatever the document order. */
+/**
+ * The device families come in the C helper's table order (virt-aa-helper-behaviour.md 4.6, rule
+ * table), whatever the document order.
+ */
 class DeviceOrderTest {
   @TempDir
   Path root;

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The families of this branch sit in DomainRules in the C helper's order (behaviour spec 4.6). */
+/** The families of this branch sit in DomainRules in the C helper's order (virt-aa-helper-behaviour.md 4.6). */
 class HostDeviceOrderTest {
   @TempDir Path root;
 

@@ -7,7 +7,7 @@ import guestarmor.host.LiveHost;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** vah_add_path's permission handling (behaviour 4.3 step 4 and 7). */
+/** vah_add_path's permission handling (virt-aa-helper-behaviour.md 4.3, the generic path rule, steps 4 and 7). */
 class RuleCollectorTest {
   private final RuleCollector rules = new RuleCollector(new PathPolicy(new LiveHost(), RestrictedPaths.libvirt()));
 

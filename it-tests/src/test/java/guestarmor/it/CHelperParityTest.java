@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * guestarmor against the real C helper (libvirt 9.0, Debian 12): for every corpus XML, the dry-run
  * rule set and exit status must equal the stored C result, except for the rows of KNOWN_DIFFERENCES.tsv
- * (guestarmor.md section 2 decisions, and device families not implemented yet).
+ * (docs/decisions.md section 2, the deliberate differences, and device families not implemented yet).
  */
 class CHelperParityTest {
   private static final Path RESOURCES =

@@ -6,7 +6,8 @@ import java.util.TreeSet;
 
 /**
  * One dry run reduced to what the parity test compares: the exit status and the SET of rule lines
- * (comment lines {@code  #...} dropped, order and duplicates ignored, as guestarmor.md section 1 promises).
+ * (comment lines {@code  #...} dropped, order and duplicates ignored, as docs/decisions.md section 1,
+ * the compatibility contract, promises a set).
  */
 record DryRunResult(int exit, Set<String> rules) {
   /** The C helper prints this line twice before the rules (virt-aa-helper-behaviour.md 1.6). */

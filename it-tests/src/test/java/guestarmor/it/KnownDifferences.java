@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * {@code oracle/KNOWN_DIFFERENCES.tsv}: every accepted disagreement with the C helper and why.
  * Columns: corpus, kind ({@code only-c}, {@code only-guestarmor}, {@code exit}), line, reason
- * ({@code deliberate: <guestarmor.md section 2 item>} or {@code not-yet: <device family>}).
+ * ({@code deliberate: item <N of docs/decisions.md section 2, the deliberate differences>} or
+ * {@code not-yet: <device family>}).
  */
 record KnownDifferences(Map<Difference, String> reasons) {
   static final List<String> KINDS = List.of(Difference.ONLY_C, Difference.ONLY_GUESTARMOR, Difference.EXIT);

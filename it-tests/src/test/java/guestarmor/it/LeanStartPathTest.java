@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** libvirtd waits for every helper call: nothing heavy may load on its path (decisions file, section 6). */
+/** libvirtd waits for every helper call: nothing heavy may load on its path (docs/decisions.md section 6, budgets). */
 class LeanStartPathTest {
   /** Class name prefixes that must never load in virt-aa-helper: the admin tool's libraries and JAXB. */
   static final List<String> FORBIDDEN = List.of("picocli.", "org.libvirt.", "com.sun.jna.", "jakarta.xml.bind.",

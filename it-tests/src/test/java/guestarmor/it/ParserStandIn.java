@@ -32,6 +32,11 @@ public final class ParserStandIn {
     return write(dir, "echo '" + message + "' >&2\nexit " + status + "\n");
   }
 
+  /** Records, then exits 0 without compiling: for tests that count the calls, not judge the text. */
+  public static ParserStandIn recording(Path dir) throws IOException {
+    return write(dir, "exit 0\n");
+  }
+
   /** Records, sleeps, then exits 0: makes the parser step long enough to be interrupted. */
   public static ParserStandIn slow(Path dir, double seconds) throws IOException {
     return write(dir, "/bin/sleep " + seconds + "\n");

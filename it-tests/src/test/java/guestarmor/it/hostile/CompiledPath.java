@@ -1,9 +1,8 @@
 package guestarmor.it.hostile;
 
-import guestarmor.it.Checkout;
+import guestarmor.it.ParserDfa;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,14 +27,7 @@ final class CompiledPath {
    * ending in an accepting state; null when it accepts anything else (a range, a branch, a loop).
    */
   static String acceptedLiteral(String ruleLine, Path workDir) throws IOException, InterruptedException {
-    Path profile = workDir.resolve("probe");
-    Files.writeString(profile, "profile probe {\n" + ruleLine + "\n}\n", StandardCharsets.UTF_8);
-    Checkout.Result r = Checkout.run(List.of("/sbin/apparmor_parser", "-Q", "-K", "-D", "dfa-states",
-        profile.toString()), null);
-    if (r.status() != 0) {
-      throw new IllegalStateException("apparmor_parser refused " + ruleLine + ": " + r.stderr());
-    }
-    return walk(r.stdout() + r.stderr());
+    return walk(ParserDfa.dump(ruleLine, workDir));
   }
 
   private static String walk(String dump) {
