@@ -26,12 +26,12 @@ class BootRulesTest {
   }
 
   @Test
-  void theSlicTableOfTheLibvirtCorpusIsReadOnlyWithADenyLine() throws RefusedPathException {
+  void theSlicTableIsReadOnlyWithADenyLine() throws RefusedPathException {
     assertEquals(List.of(
         "  \"/var/lib/libvirt/acpi/slic.dat\" r,",
         DENY,
         "  deny \"/var/lib/libvirt/acpi/slic.dat\" w,"),
-        RuleLines.of(boot, RuleLines.corpus("acpi-table.xml"), host));
+        RuleLines.of(boot, RuleLines.sample("os-acpi-slic-table.xml"), host));
   }
 
   @Test
@@ -65,9 +65,9 @@ class BootRulesTest {
 
   @Test
   void anNvramStoreUnderTheReadOnlyFirmwareDirectoryIsRefused() {
-    // bios-nvram.xml names /usr/share/OVMF/OVMF_VARS.fd as the store, which QEMU would write.
+    // os-nvram-in-firmware-dir.xml names /usr/share/OVMF/OVMF_VARS.fd as the store, which QEMU would write.
     RefusedPathException e = assertThrows(RefusedPathException.class,
-        () -> RuleLines.of(boot, RuleLines.corpus("bios-nvram.xml"), host));
+        () -> RuleLines.of(boot, RuleLines.sample("os-nvram-in-firmware-dir.xml"), host));
     assertTrue(e.getMessage().startsWith("os nvram: /usr/share/OVMF/OVMF_VARS.fd"), e.getMessage());
   }
 
@@ -97,6 +97,6 @@ class BootRulesTest {
 
   @Test
   void thePseriesNvramDeviceIsNotAFirmwareStore() throws RefusedPathException {
-    assertEquals(List.of(), RuleLines.of(boot, RuleLines.corpus("pseries-nvram.xml"), host));
+    assertEquals(List.of(), RuleLines.of(boot, RuleLines.sample("pseries-nvram-device.xml"), host));
   }
 }
