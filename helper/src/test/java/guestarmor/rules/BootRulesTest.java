@@ -56,6 +56,27 @@ class BootRulesTest {
   }
 
   @Test
+  void aPflashLoaderWithoutReadonlyIsWrittenByQemuSoItIsReadWriteAsLibvirt11Grants() throws RefusedPathException {
+    String os = "<loader type='pflash'>/var/lib/libvirt/qemu/nvram/g1_BOTH.fd</loader>";
+    assertEquals(List.of("  \"/var/lib/libvirt/qemu/nvram/g1_BOTH.fd\" rwk,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", os, "", ""), host));
+  }
+
+  @Test
+  void aRomLoaderWithoutReadonlyStaysReadOnlySoFirmwareDirectoriesKeepWorking() throws RefusedPathException {
+    assertEquals(List.of("  \"/usr/share/OVMF/OVMF.fd\" rk,", DENY, "  deny \"/usr/share/OVMF/OVMF.fd\" w,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", "<loader>/usr/share/OVMF/OVMF.fd</loader>", "", ""), host));
+    assertEquals(List.of("  \"/usr/share/OVMF/OVMF.fd\" rk,", DENY, "  deny \"/usr/share/OVMF/OVMF.fd\" w,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", "<loader type='rom'>/usr/share/OVMF/OVMF.fd</loader>", "", ""), host));
+  }
+
+  @Test
+  void aLoaderMarkedReadWriteIsReadWrite() throws RefusedPathException {
+    assertEquals(List.of("  \"/v/fw.fd\" rwk,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", "<loader readonly='no'>/v/fw.fd</loader>", "", ""), host));
+  }
+
+  @Test
   void directKernelBootFilesComeInTheCHelpersOrder() throws RefusedPathException {
     String os = "<dtb>/b/dtb</dtb><shim>/b/shim</shim><initrd>/b/initrd</initrd><kernel>/b/kernel</kernel>";
     List<String> lines = RuleLines.of(boot, RuleLines.domain("kvm", os, "", ""), host);
