@@ -16,8 +16,8 @@ public record BackingChain(boolean declared, List<Layer> layers) {
     layers = List.copyOf(layers);
   }
 
-  /** One declared layer; {@code source} is null for non-local or empty layers. */
-  public record Layer(String type, String format, String source) {
+  /** One declared layer; {@code source} is null for non-local or empty layers, {@code dataStore} when none. */
+  public record Layer(String type, String format, String source, String dataStore) {
     public boolean isLocal() {
       return type.equals("file") || type.equals("block") || type.equals("dir");
     }
@@ -32,7 +32,8 @@ public record BackingChain(boolean declared, List<Layer> layers) {
     // Iterative on purpose: the nesting depth is bounded by the reader, but recursion is not needed.
     while (store != null && (store.attr("type") != null || store.has("source"))) {
       String type = store.attr("type") == null ? "file" : store.attr("type");
-      layers.add(new Layer(type, store.childAttr("format", "type"), Disk.sourcePath(store.child("source"))));
+      layers.add(new Layer(type, store.childAttr("format", "type"), Disk.sourcePath(store.child("source")),
+          Disk.dataStore(store.child("source"))));
       store = store.child("backingStore");
     }
     return new BackingChain(true, layers);

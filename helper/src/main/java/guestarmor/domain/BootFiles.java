@@ -10,11 +10,12 @@ import java.util.List;
  * @param pstore the {@code <devices><pstore><path>} file, null when absent
  * @param loader the firmware path, null when absent
  * @param loaderReadonly the {@code readonly} attribute of {@code <loader>}, null when absent
+ * @param loaderType the {@code type} attribute of {@code <loader>} ({@code rom}, {@code pflash}), null when absent
  * @param nvram the variable store path (text form or {@code <source file|dev>}), null when absent
  * @param nvramFormat the {@code format} attribute of {@code <nvram>} (libvirt 10+), null when absent
  */
 public record BootFiles(String kernel, String initrd, String dtb, String shim, List<String> acpiTables,
-    String pstore, String loader, String loaderReadonly, String nvram, String nvramFormat) {
+    String pstore, String loader, String loaderReadonly, String loaderType, String nvram, String nvramFormat) {
 
   public BootFiles {
     acpiTables = List.copyOf(acpiTables);
@@ -25,7 +26,8 @@ public record BootFiles(String kernel, String initrd, String dtb, String shim, L
     Element loader = os.child("loader");
     return new BootFiles(os.childText("kernel"), os.childText("initrd"), os.childText("dtb"),
         os.childText("shim"), acpiTables(os), pstore(domain), loader == null ? null : loader.nonEmptyText(),
-        loader == null ? null : loader.attr("readonly"), nvram(os.child("nvram")), os.childAttr("nvram", "format"));
+        loader == null ? null : loader.attr("readonly"), loader == null ? null : loader.attr("type"),
+        nvram(os.child("nvram")), os.childAttr("nvram", "format"));
   }
 
   // libvirt allows one <pstore backend='acpi-erst'> device; its <path> is the host file QEMU writes.

@@ -13,9 +13,10 @@ import java.util.List;
  *     {@code file} or {@code dev} libvirtd writes for a translated volume; for a vhost-user disk the socket
  *     {@code path}), null when empty
  * @param backing the chain as the XML gives it
+ * @param dataStore the local qcow2 data file {@code <source><dataStore>} names (11.x), null when none
  */
 public record Disk(String type, String device, String target, String format, String source,
-    boolean readonly, BackingChain backing) {
+    boolean readonly, BackingChain backing, String dataStore) {
 
   /**
    * Disk types whose source is a host path (virStorageSourceIsLocalStorage), including a volume that
@@ -48,7 +49,7 @@ public record Disk(String type, String device, String target, String format, Str
     // libvirt forces a CD-ROM read-only whatever the XML says (virDomainDiskDefPostParse).
     boolean readonly = e.has("readonly") || device.equals("cdrom");
     return new Disk(type, device, target == null ? "#" + index : target, e.childAttr("driver", "type"),
-        source(type, e.child("source")), readonly, BackingChain.of(e));
+        source(type, e.child("source")), readonly, BackingChain.of(e), dataStore(e.child("source")));
   }
 
   // libvirtd formats a volume disk with VIR_DOMAIN_DEF_FORMAT_VOLUME_TRANSLATED for the helper: the pool
@@ -69,6 +70,15 @@ public record Disk(String type, String device, String target, String format, Str
       }
     }
     return null;
+  }
+
+  /** The path of {@code <source><dataStore type='file|block'><source .../>}: a local external data file. */
+  static String dataStore(Element source) {
+    Element store = source == null ? null : source.child("dataStore");
+    if (store == null || !("file".equals(store.attr("type")) || "block".equals(store.attr("type")))) {
+      return null;
+    }
+    return sourcePath(store.child("source"));
   }
 
   /** The host path of a {@code <source>}: file, dev or dir, whichever the element carries. */

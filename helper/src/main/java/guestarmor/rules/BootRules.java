@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Files named under {@code <os>} (table rows 6-11): kernel, initrd, shim, dtb and ACPI tables
  * read-only; the pstore file read-write (11.x row 9a); the firmware read-only unless
- * {@code readonly='no'}; the NVRAM store read-write and, when its format is declared, its backing
+ * {@code readonly='no'} or a pflash without {@code readonly}; the NVRAM store read-write and, when its format is declared, its backing
  * layers read-only. The {@code template=} file is not added (QEMU never opens it; libvirtd copies it).
  */
 final class BootRules implements RuleSource {
@@ -30,12 +30,17 @@ final class BootRules implements RuleSource {
       rules.addPath("os acpi table", table, "r");
     }
     addIfSet(rules, "pstore", os.pstore(), "rw");
-    // 9.0 always grants rk; 11.x grants rwk unless readonly='yes'. guestarmor writes only when the XML
-    // says readonly='no', so firmware under the read-only firmware directories keeps working.
-    addIfSet(rules, "os loader", os.loader(), "no".equals(os.loaderReadonly()) ? "rwk" : "rk");
+    addIfSet(rules, "os loader", os.loader(), writesLoader(os) ? "rwk" : "rk");
     if (os.nvram() != null) {
       addNvram(os, rules);
     }
+  }
+
+  // 9.0 always grants rk, 11.x rwk unless readonly='yes'. QEMU writes a pflash loader unless libvirt marks
+  // it read-only (readonly='yes'), and never a ROM (-bios): so both versions' hosts get what QEMU opens,
+  // and ROM firmware under the read-only firmware directories keeps working (11.x refuses it).
+  private static boolean writesLoader(BootFiles os) {
+    return "no".equals(os.loaderReadonly()) || ("pflash".equals(os.loaderType()) && os.loaderReadonly() == null);
   }
 
   // storage_source_add_files(nvram, depth 0): the store rwk, each layer below it rk. The chain is read

@@ -8,7 +8,8 @@ import guestarmor.image.ImageLayer;
 import java.util.List;
 
 /**
- * Disk images and their backing chains (virt-aa-helper table rows 1, 1a, 1b): the top image
+ * Disk images, their backing chains and qcow2 data files, probed or declared as {@code <dataStore>}
+ * (virt-aa-helper table rows 1, 1a, 1b): the top image
  * {@code rwk} ({@code rk} when read-only), every backing layer {@code rk}; the socket of a vhost-user
  * disk {@code rw} (QEMU connects to it; the C helper forgets it, decisions file item 10); a directory
  * ({@code type='dir'}, QEMU's vvfat) the read-only tree under it (decisions file, item 13).
@@ -44,6 +45,10 @@ final class DiskRules implements RuleSource {
     } else if (localTop) {
       rules.addPath(origin, disk.source(), perms);
     }
+    // 11.x storage_source_add_files: a layer's <dataStore> after the layer, also under a network disk.
+    if (disk.dataStore() != null) {
+      rules.addPath(origin + " data file", disk.dataStore(), perms);
+    }
     BackingChain chain = disk.backing();
     if (chain.declared()) {
       // libvirt uses a <backingStore> chain in the XML as given and probes nothing.
@@ -51,6 +56,9 @@ final class DiskRules implements RuleSource {
       for (BackingChain.Layer layer : chain.layers()) {
         if (layer.isLocal() && layer.source() != null) {
           rules.addPath(origin + " backing " + depth, layer.source(), "rk");
+        }
+        if (layer.dataStore() != null) {
+          rules.addPath(origin + " backing " + depth + " data file", layer.dataStore(), "rk");
         }
         depth++;
       }

@@ -27,7 +27,7 @@ class DeviceViewsTest {
   void aFileDiskGivesItsSourceFormatTargetAndWritability() throws Exception {
     Disk d = Disk.all(withDevices("<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
         + "<source file='/v/a.qcow2'/><target dev='vda' bus='virtio'/></disk>")).get(0);
-    assertEquals(new Disk("file", "disk", "vda", "qcow2", "/v/a.qcow2", false, new BackingChain(false, List.of())), d);
+    assertEquals(new Disk("file", "disk", "vda", "qcow2", "/v/a.qcow2", false, new BackingChain(false, List.of()), null), d);
     assertTrue(d.isLocal());
   }
 
@@ -92,8 +92,8 @@ class DeviceViewsTest {
         + "<backingStore type='file'><format type='qcow2'/><source file='/v/mid.qcow2'/>"
         + "<backingStore type='block'><format type='raw'/><source dev='/dev/vg/base'/>"
         + "<backingStore/></backingStore></backingStore><target dev='vda'/></disk>")).get(0);
-    assertEquals(new BackingChain(true, List.of(new BackingChain.Layer("file", "qcow2", "/v/mid.qcow2"),
-        new BackingChain.Layer("block", "raw", "/dev/vg/base"))), d.backing());
+    assertEquals(new BackingChain(true, List.of(new BackingChain.Layer("file", "qcow2", "/v/mid.qcow2", null),
+        new BackingChain.Layer("block", "raw", "/dev/vg/base", null))), d.backing());
   }
 
   @Test
@@ -193,7 +193,7 @@ class DeviceViewsTest {
         + "<kernel>/b/vmlinuz</kernel><initrd>/b/initrd</initrd><dtb>/b/x.dtb</dtb>"
         + "<acpi><table type='slic'>/b/slic.dat</table></acpi>"));
     assertEquals(new BootFiles("/b/vmlinuz", "/b/initrd", "/b/x.dtb", null, List.of("/b/slic.dat"), null,
-        "/usr/share/OVMF/OVMF_CODE.fd", "yes", "/var/lib/libvirt/qemu/nvram/vm_VARS.fd", null), b);
+        "/usr/share/OVMF/OVMF_CODE.fd", "yes", "pflash", "/var/lib/libvirt/qemu/nvram/vm_VARS.fd", null), b);
   }
 
   @Test
@@ -208,7 +208,7 @@ class DeviceViewsTest {
 
   @Test
   void noBootFilesGiveNulls() throws Exception {
-    assertEquals(new BootFiles(null, null, null, null, List.of(), null, null, null, null, null), BootFiles.of(withOs("")));
+    assertEquals(new BootFiles(null, null, null, null, List.of(), null, null, null, null, null, null), BootFiles.of(withOs("")));
   }
 
   // ---- graphics

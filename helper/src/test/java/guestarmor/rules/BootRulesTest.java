@@ -26,12 +26,12 @@ class BootRulesTest {
   }
 
   @Test
-  void theSlicTableOfTheLibvirtCorpusIsReadOnlyWithADenyLine() throws RefusedPathException {
+  void theSlicTableIsReadOnlyWithADenyLine() throws RefusedPathException {
     assertEquals(List.of(
         "  \"/var/lib/libvirt/acpi/slic.dat\" r,",
         DENY,
         "  deny \"/var/lib/libvirt/acpi/slic.dat\" w,"),
-        RuleLines.of(boot, RuleLines.corpus("acpi-table.xml"), host));
+        RuleLines.of(boot, RuleLines.sample("os-acpi-slic-table.xml"), host));
   }
 
   @Test
@@ -56,6 +56,27 @@ class BootRulesTest {
   }
 
   @Test
+  void aPflashLoaderWithoutReadonlyIsWrittenByQemuSoItIsReadWriteAsLibvirt11Grants() throws RefusedPathException {
+    String os = "<loader type='pflash'>/var/lib/libvirt/qemu/nvram/g1_BOTH.fd</loader>";
+    assertEquals(List.of("  \"/var/lib/libvirt/qemu/nvram/g1_BOTH.fd\" rwk,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", os, "", ""), host));
+  }
+
+  @Test
+  void aRomLoaderWithoutReadonlyStaysReadOnlySoFirmwareDirectoriesKeepWorking() throws RefusedPathException {
+    assertEquals(List.of("  \"/usr/share/OVMF/OVMF.fd\" rk,", DENY, "  deny \"/usr/share/OVMF/OVMF.fd\" w,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", "<loader>/usr/share/OVMF/OVMF.fd</loader>", "", ""), host));
+    assertEquals(List.of("  \"/usr/share/OVMF/OVMF.fd\" rk,", DENY, "  deny \"/usr/share/OVMF/OVMF.fd\" w,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", "<loader type='rom'>/usr/share/OVMF/OVMF.fd</loader>", "", ""), host));
+  }
+
+  @Test
+  void aLoaderMarkedReadWriteIsReadWrite() throws RefusedPathException {
+    assertEquals(List.of("  \"/v/fw.fd\" rwk,"),
+        RuleLines.of(boot, RuleLines.domain("kvm", "<loader readonly='no'>/v/fw.fd</loader>", "", ""), host));
+  }
+
+  @Test
   void directKernelBootFilesComeInTheCHelpersOrder() throws RefusedPathException {
     String os = "<dtb>/b/dtb</dtb><shim>/b/shim</shim><initrd>/b/initrd</initrd><kernel>/b/kernel</kernel>";
     List<String> lines = RuleLines.of(boot, RuleLines.domain("kvm", os, "", ""), host);
@@ -65,9 +86,9 @@ class BootRulesTest {
 
   @Test
   void anNvramStoreUnderTheReadOnlyFirmwareDirectoryIsRefused() {
-    // bios-nvram.xml names /usr/share/OVMF/OVMF_VARS.fd as the store, which QEMU would write.
+    // os-nvram-in-firmware-dir.xml names /usr/share/OVMF/OVMF_VARS.fd as the store, which QEMU would write.
     RefusedPathException e = assertThrows(RefusedPathException.class,
-        () -> RuleLines.of(boot, RuleLines.corpus("bios-nvram.xml"), host));
+        () -> RuleLines.of(boot, RuleLines.sample("os-nvram-in-firmware-dir.xml"), host));
     assertTrue(e.getMessage().startsWith("os nvram: /usr/share/OVMF/OVMF_VARS.fd"), e.getMessage());
   }
 
@@ -97,6 +118,6 @@ class BootRulesTest {
 
   @Test
   void thePseriesNvramDeviceIsNotAFirmwareStore() throws RefusedPathException {
-    assertEquals(List.of(), RuleLines.of(boot, RuleLines.corpus("pseries-nvram.xml"), host));
+    assertEquals(List.of(), RuleLines.of(boot, RuleLines.sample("pseries-nvram-device.xml"), host));
   }
 }

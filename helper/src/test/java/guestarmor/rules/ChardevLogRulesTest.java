@@ -20,8 +20,8 @@ class ChardevLogRulesTest {
   }
 
   @Test
-  void theSerialLogOfTheCorpusIsReadWriteAfterTheSerialItself() throws Exception {
-    RuleCollector rules = DeviceFixture.collect(new ChardevRules(), DeviceFixture.corpus("serial-file-log.xml"),
+  void aSerialLogIsReadWriteAfterTheSerialItself() throws Exception {
+    RuleCollector rules = DeviceFixture.collect(new ChardevRules(), DeviceFixture.sample("serial-file-with-log.xml"),
         new DeviceFixture.Tree(root));
     assertEquals("""
           # serial 0

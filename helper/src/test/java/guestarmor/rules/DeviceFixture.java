@@ -8,7 +8,6 @@ import guestarmor.host.LiveHost;
 import guestarmor.image.ImageLayer;
 import guestarmor.profile.FilesRenderer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 /** Domains, host trees and rendered rule lines for the device family tests. */
 final class DeviceFixture {
   static final String UUID = "c7a5fdbd-edaf-9455-926a-d65c16db1809";
-  static final Path CORPUS = Path.of("/work/shared/vah-oracle/corpus");
 
   private DeviceFixture() {}
 
@@ -35,14 +33,9 @@ final class DeviceFixture {
     }
   }
 
-  static Domain corpus(String file) {
-    try {
-      return new DomainXmlReader().parse(Files.readAllBytes(CORPUS.resolve(file)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (DomainXmlException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+  /** One of the device family XMLs written for these tests (test resources, devices/). */
+  static Domain sample(String file) {
+    return RuleLines.sample(file);
   }
 
   /** The rule lines one source adds, as {@code .files} writes them (without provenance comments). */

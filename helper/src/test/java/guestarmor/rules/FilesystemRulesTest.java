@@ -24,12 +24,12 @@ class FilesystemRulesTest {
   }
 
   @Test
-  void theCorpusNinePeeSharesGetTreeRulesButTheHandleDriverDoesNot() throws Exception {
+  void ninePeeSharesGetTreeRulesButTheHandleDriverDoesNot() throws Exception {
     assertEquals(List.of(
         "  \"/export/to/guest/**\" rwl,",
         "  \"/export/to/guest/\" r,",
         "  \"/export/to/guest2/**\" rwl,",
-        "  \"/export/to/guest2/\" r,"), rulesFor(DeviceFixture.corpus("fs9p.xml")));
+        "  \"/export/to/guest2/\" r,"), rulesFor(DeviceFixture.sample("filesystem-9p-shares.xml")));
   }
 
   @Test

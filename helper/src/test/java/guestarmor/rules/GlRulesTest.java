@@ -41,7 +41,7 @@ class GlRulesTest {
   @Test
   void spiceWithGlAndARenderNodeGetsTheGlBlockVerbatim() throws RefusedPathException {
     LiveHost host = new HostTree(root).host();
-    assertEquals(GL_BLOCK, RuleLines.of(new GlRules(), RuleLines.corpus("video-virtio-gpu-spice-gl.xml"), host));
+    assertEquals(GL_BLOCK, RuleLines.of(new GlRules(), RuleLines.sample("graphics-spice-gl-rendernode.xml"), host));
   }
 
   @Test
@@ -62,7 +62,7 @@ class GlRulesTest {
   @Test
   void displaysWithoutGlGetNoBlock() throws RefusedPathException {
     LiveHost host = new HostTree(root).host();
-    assertEquals(List.of(), RuleLines.of(new GlRules(), RuleLines.corpus("graphics-spice.xml"), host));
+    assertEquals(List.of(), RuleLines.of(new GlRules(), RuleLines.sample("graphics-spice-without-gl.xml"), host));
     assertEquals(List.of(), rules("<graphics type='vnc'/><graphics type='spice'><gl enable='no'/></graphics>"));
   }
 }

@@ -27,7 +27,7 @@ class GraphicsRulesTest {
   void theRenderNodeTheXmlNamesIsReadWrite() throws RefusedPathException {
     LiveHost host = hostWithRenderNodes();
     assertEquals(List.of("  \"/dev/dri/foo\" rw,"),
-        RuleLines.of(new GraphicsRules(host), RuleLines.corpus("video-virtio-gpu-spice-gl.xml"), host));
+        RuleLines.of(new GraphicsRules(host), RuleLines.sample("graphics-spice-gl-rendernode.xml"), host));
   }
 
   @Test
@@ -66,7 +66,7 @@ class GraphicsRulesTest {
   @Test
   void spiceWithoutGlNeedsNoRenderNode() throws RefusedPathException {
     LiveHost host = hostWithRenderNodes();
-    assertEquals(List.of(), RuleLines.of(new GraphicsRules(host), RuleLines.corpus("graphics-spice.xml"), host));
+    assertEquals(List.of(), RuleLines.of(new GraphicsRules(host), RuleLines.sample("graphics-spice-without-gl.xml"), host));
     assertEquals(List.of(), rulesOn(host, "<graphics type='spice'><gl enable='no'/></graphics>"));
   }
 
@@ -92,13 +92,13 @@ class GraphicsRulesTest {
         "  \"/root/.Xauthority\" r,",
         "  # don't audit writes to readonly files",
         "  deny \"/root/.Xauthority\" w,"),
-        RuleLines.of(new GraphicsRules(host), RuleLines.corpus("graphics-sdl-fullscreen.xml"), host));
+        RuleLines.of(new GraphicsRules(host), RuleLines.sample("graphics-sdl-xauth.xml"), host));
   }
 
   @Test
   void aLoneSdlDisplayWithoutXauthAddsNothing() throws RefusedPathException {
     LiveHost host = new HostTree(root).host();
-    assertEquals(List.of(), RuleLines.of(new GraphicsRules(host), RuleLines.corpus("pseries-disk.xml"), host));
+    assertEquals(List.of(), RuleLines.of(new GraphicsRules(host), RuleLines.sample("graphics-sdl-alone.xml"), host));
   }
 
   @Test

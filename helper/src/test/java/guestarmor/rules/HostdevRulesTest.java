@@ -37,7 +37,7 @@ class HostdevRulesTest {
   @Test
   void aUsbDeviceGivenByBusAndDeviceGetsItsNodeReadWrite() throws RefusedPathException {
     LiveHost host = usbHost().host();
-    assertEquals(List.of("  \"/dev/bus/usb/014/006\" rw,"), rules(host, RuleLines.corpus("hostdev-usb-address.xml")));
+    assertEquals(List.of("  \"/dev/bus/usb/014/006\" rw,"), rules(host, RuleLines.sample("hostdev-usb-bus-device.xml")));
   }
 
   @Test
@@ -103,7 +103,7 @@ class HostdevRulesTest {
         "  \"/sys/devices/pci0001:01/0001:01:00.1/config\" rw,",
         "  \"/sys/devices/pci0001:01/0001:01:00.1/device\" rw,",
         "  \"/sys/devices/pci0001:01/0001:01:00.1/vendor\" rw,"),
-        rules(host, RuleLines.corpus("pseries-hostdevs-1.xml")));
+        rules(host, RuleLines.sample("hostdev-pci-and-interface.xml")));
   }
 
   @Test
@@ -129,9 +129,9 @@ class HostdevRulesTest {
   @Test
   void mediatedScsiAndCapabilitiesDevicesAddNoFile() throws RefusedPathException {
     LiveHost host = pciHost().host();
-    assertEquals(List.of(), rules(host, RuleLines.corpus("hostdev-mdev-precreated.xml")));
-    assertEquals(List.of(), rules(host, RuleLines.corpus("hostdev-scsi-lsi.xml")));
-    assertEquals(List.of(), rules(host, RuleLines.corpus("hostdev-scsi-vhost-scsi-ccw.xml")));
+    assertEquals(List.of(), rules(host, RuleLines.sample("hostdev-mdev.xml")));
+    assertEquals(List.of(), rules(host, RuleLines.sample("hostdev-scsi.xml")));
+    assertEquals(List.of(), rules(host, RuleLines.sample("hostdev-scsi-host-vhost.xml")));
     assertEquals(List.of(), rules(host, RuleLines.withDevices(
         "<hostdev mode='capabilities' type='storage'><source><block>/dev/sdf1</block></source></hostdev>"
         + "<hostdev mode='capabilities' type='misc'><source><char>/dev/input/event3</char></source></hostdev>")));

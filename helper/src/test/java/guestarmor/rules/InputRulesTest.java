@@ -19,9 +19,9 @@ class InputRulesTest {
   }
 
   @Test
-  void thePassthroughInputOfTheCorpusGetsItsEventDeviceReadWrite() throws Exception {
+  void aPassthroughInputGetsItsEventDeviceReadWrite() throws Exception {
     assertEquals(List.of("  \"/dev/input/event1234\" rw,"),
-        rulesFor(DeviceFixture.corpus("virtio-input-passthrough.xml")));
+        rulesFor(DeviceFixture.sample("input-passthrough-evdev.xml")));
   }
 
   @Test

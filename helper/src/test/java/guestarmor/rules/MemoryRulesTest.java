@@ -21,8 +21,8 @@ class MemoryRulesTest {
   }
 
   @Test
-  void theNvdimmOfTheCorpusGetsItsBackingFileReadWrite() throws Exception {
-    assertEquals(List.of("  \"/tmp/nvdimm\" rw,"), rulesFor(DeviceFixture.corpus("memory-hotplug-nvdimm-access.xml")));
+  void anNvdimmGetsItsBackingFileReadWrite() throws Exception {
+    assertEquals(List.of("  \"/tmp/nvdimm\" rw,"), rulesFor(DeviceFixture.sample("memory-nvdimm-path.xml")));
   }
 
   @Test

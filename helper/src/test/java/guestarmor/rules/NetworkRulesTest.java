@@ -56,6 +56,6 @@ class NetworkRulesTest {
 
   @Test
   void aQemuDomainGetsNoVhostNet() throws Exception {
-    assertEquals(List.of(), rulesFor(DeviceFixture.corpus("net-vhostuser-multiq.xml")));
+    assertEquals(List.of(), rulesFor(DeviceFixture.sample("interface-vhostuser-and-server.xml")));
   }
 }

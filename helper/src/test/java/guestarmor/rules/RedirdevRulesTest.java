@@ -20,8 +20,8 @@ class RedirdevRulesTest {
   }
 
   @Test
-  void tcpAndSpiceRedirectionsOfTheCorpusGetNothing() throws Exception {
-    assertEquals(List.of(), rulesFor(DeviceFixture.corpus("usb-redir.xml")));
+  void tcpAndSpiceRedirectionsGetNothing() throws Exception {
+    assertEquals(List.of(), rulesFor(DeviceFixture.sample("redirdev-tcp-and-spicevmc.xml")));
   }
 
   @Test

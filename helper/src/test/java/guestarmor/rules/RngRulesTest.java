@@ -19,9 +19,9 @@ class RngRulesTest {
   }
 
   @Test
-  void theRandomBackendOfTheCorpusReadsUrandomWithADenyLine() throws Exception {
+  void theRandomBackendReadsUrandomWithADenyLine() throws Exception {
     assertEquals(List.of("  \"/dev/urandom\" r,", "  deny \"/dev/urandom\" w,"),
-        rulesFor(DeviceFixture.corpus("virtio-rng-random.xml")));
+        rulesFor(DeviceFixture.sample("rng-random-urandom.xml")));
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test support: domains from XML text or the libvirt corpus, and the rule lines a source writes for them. */
+/** Test support: domains from XML text or the devices/ samples, and the rule lines a source writes for them. */
 final class RuleLines {
   private RuleLines() {}
 
@@ -28,11 +28,11 @@ final class RuleLines {
     return domain("qemu", "", devices, "");
   }
 
-  /** A domain XML file from libvirt's test suite (test resources, corpus/). */
-  static Domain corpus(String file) {
-    try (InputStream in = RuleLines.class.getResourceAsStream("/corpus/" + file)) {
+  /** One of the device family XMLs written for these tests (test resources, devices/). */
+  static Domain sample(String file) {
+    try (InputStream in = RuleLines.class.getResourceAsStream("/devices/" + file)) {
       if (in == null) {
-        throw new IllegalArgumentException("no corpus file " + file);
+        throw new IllegalArgumentException("no sample file " + file);
       }
       return new DomainXmlReader().parse(in.readAllBytes());
     } catch (IOException e) {

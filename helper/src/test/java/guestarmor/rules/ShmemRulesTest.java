@@ -29,7 +29,7 @@ class ShmemRulesTest {
         "  \"/tmp/shmem4-sock\" rw,",
         "  \"/tmp/shmem5-sock\" rw,",
         "  \"/tmp/shmem6-sock\" rw,",
-        "  \"/tmp/shmem7-sock\" rw,"), rulesFor(DeviceFixture.corpus("shmem.xml")));
+        "  \"/tmp/shmem7-sock\" rw,"), rulesFor(DeviceFixture.sample("shmem-ivshmem-servers.xml")));
   }
 
   @Test
@@ -42,7 +42,7 @@ class ShmemRulesTest {
         "  \"/tmp/shmem4-sock\" rw,",
         "  \"/tmp/shmem5-sock\" rw,",
         "  \"/tmp/shmem6-sock\" rw,",
-        "  \"/tmp/shmem7-sock\" rw,"), rulesFor(DeviceFixture.corpus("shmem-plain-doorbell.xml")));
+        "  \"/tmp/shmem7-sock\" rw,"), rulesFor(DeviceFixture.sample("shmem-plain-and-doorbell.xml")));
   }
 
   @Test

@@ -29,13 +29,13 @@ class SmartcardRulesTest {
 
   @Test
   void aHostCardReadsTheSystemNssDatabase() throws Exception {
-    assertEquals(List.of("  \"/etc/pki/nssdb/{,*}\" rk,"), rulesFor(DeviceFixture.corpus("smartcard-controller.xml")));
+    assertEquals(List.of("  \"/etc/pki/nssdb/{,*}\" rk,"), rulesFor(DeviceFixture.sample("smartcard-host.xml")));
   }
 
   @Test
   void aHostCertificatesCardWithoutDatabaseReadsTheDefaultDatabase() throws Exception {
     assertEquals(List.of("  \"/etc/pki/nssdb/{,*}\" rk,"),
-        rulesFor(DeviceFixture.corpus("smartcard-host-certificates.xml")));
+        rulesFor(DeviceFixture.sample("smartcard-host-certificates.xml")));
   }
 
   @Test
@@ -90,7 +90,7 @@ class SmartcardRulesTest {
 
   @Test
   void aPassthroughCardOverTcpGetsNothing() throws Exception {
-    assertEquals(List.of(), rulesFor(DeviceFixture.corpus("smartcard-passthrough-tcp.xml")));
+    assertEquals(List.of(), rulesFor(DeviceFixture.sample("smartcard-passthrough-tcp.xml")));
   }
 
   @Test

@@ -65,8 +65,8 @@ class TpmRulesTest {
   }
 
   @Test
-  void thePassthroughTpmOfTheCorpusGetsItsHostDeviceReadWrite() throws Exception {
-    assertEquals(List.of("  \"/dev/tpm0\" rw,"), rulesFor(DeviceFixture.corpus("tpm-passthrough.xml")));
+  void aPassthroughTpmGetsItsHostDeviceReadWrite() throws Exception {
+    assertEquals(List.of("  \"/dev/tpm0\" rw,"), rulesFor(DeviceFixture.sample("tpm-passthrough-device.xml")));
   }
 
   @Test

@@ -25,7 +25,7 @@ class VfioRulesTest {
 
   @Test
   void vfioPciDevicesGetTheContainerLinesOnce() throws RefusedPathException {
-    assertEquals(VFIO, rules(RuleLines.corpus("pseries-hostdevs-1.xml")));
+    assertEquals(VFIO, rules(RuleLines.sample("hostdev-pci-and-interface.xml")));
   }
 
   @Test
@@ -41,7 +41,7 @@ class VfioRulesTest {
 
   @Test
   void aVfioMediatedDeviceNeedsVfio() throws RefusedPathException {
-    assertEquals(VFIO, rules(RuleLines.corpus("hostdev-mdev-precreated.xml")));
+    assertEquals(VFIO, rules(RuleLines.sample("hostdev-mdev.xml")));
   }
 
   @Test
@@ -53,8 +53,8 @@ class VfioRulesTest {
 
   @Test
   void usbScsiAndCapabilitiesDevicesNeedNoVfio() throws RefusedPathException {
-    assertEquals(List.of(), rules(RuleLines.corpus("hostdev-usb-address.xml")));
-    assertEquals(List.of(), rules(RuleLines.corpus("hostdev-scsi-lsi.xml")));
+    assertEquals(List.of(), rules(RuleLines.sample("hostdev-usb-bus-device.xml")));
+    assertEquals(List.of(), rules(RuleLines.sample("hostdev-scsi.xml")));
     assertEquals(List.of(), rules("<hostdev mode='capabilities' type='misc'><source><char>/dev/input/event3</char>"
         + "</source></hostdev>"));
   }

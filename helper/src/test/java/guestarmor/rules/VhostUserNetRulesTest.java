@@ -19,14 +19,14 @@ class VhostUserNetRulesTest {
   }
 
   @Test
-  void everyVhostUserSocketOfTheCorpusIsReadWriteAndTheServerInterfaceGetsNothing() throws Exception {
+  void everyVhostUserSocketIsReadWriteAndTheServerInterfaceGetsNothing() throws Exception {
     assertEquals(List.of("  \"/tmp/vhost0.sock\" rw,", "  \"/tmp/vhost1.sock\" rw,", "  \"/tmp/vhost2.sock\" rw,"),
-        lines(new VhostUserNetRules(), DeviceFixture.corpus("net-vhostuser-multiq.xml"), new DeviceFixture.Tree(root)));
+        lines(new VhostUserNetRules(), DeviceFixture.sample("interface-vhostuser-and-server.xml"), new DeviceFixture.Tree(root)));
   }
 
   @Test
   void theProvenanceNamesTheInterfaceByItsPositionAmongAllInterfaces() throws Exception {
-    RuleCollector rules = collect(DeviceFixture.corpus("net-vhostuser-multiq.xml"));
+    RuleCollector rules = collect(DeviceFixture.sample("interface-vhostuser-and-server.xml"));
     assertEquals(List.of("interface 0", "interface 1", "interface 3"),
         rules.rules().stream().map(Rule::origin).toList());
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every profile guestarmor writes for the examples, the golden inputs and libvirt's own test domains
+ * Every profile guestarmor writes for the examples, the golden inputs and the device family samples
  * is compiled by the real apparmor_parser against Debian's abstractions/libvirt-qemu.
  */
 class GeneratedProfilesCompileTest {
@@ -40,7 +40,7 @@ class GeneratedProfilesCompileTest {
     List<Path> xmls = new ArrayList<>();
     collect(Checkout.root().resolve("examples"), xmls);
     collect(Checkout.root().resolve("helper/src/test/resources/golden"), xmls);
-    collect(Checkout.root().resolve("it-tests/src/test/resources/corpus"), xmls);
+    collect(Checkout.root().resolve("helper/src/test/resources/devices"), xmls);
     return xmls.stream().filter(GeneratedProfilesCompileTest::isUsableDomain);
   }
 
