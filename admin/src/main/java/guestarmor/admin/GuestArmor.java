@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     description = "Inspects and tidies the AppArmor profiles that libvirt's virt-aa-helper (guestarmor) "
         + "writes for guests.",
     subcommands = {RenderCommand.class, ExplainCommand.class, DiffCommand.class, AuditCommand.class,
-        GcCommand.class, ComplainCommand.class, EnforceCommand.class,
+        GcCommand.class, DenialsCommand.class, ComplainCommand.class, EnforceCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:success; nothing to report", "1:an error (libvirt unreachable, unknown domain, ...), "
