@@ -86,7 +86,7 @@ public final class DenialExplainer {
             + "; add the rule to the guest's .local file if it needs that", local, fileRule(path, missing));
       }
       case REFUSED -> {
-        return new DenialExplanation("restricted", "restricted" + resolved + ": " + v.reason()
+        return new DenialExplanation("restricted", v.reason() + resolved
             + "; the helper refuses to grant it from any element (RestrictedPaths), on purpose", null, null);
       }
       default -> {

@@ -159,8 +159,7 @@ final class DenialsCommand extends SubCommand {
       return d.profile();
     }
     Guest g = guestOf(d.uuid());
-    String name = g == null ? "(no domain has uuid " + d.uuid() + ")" : g.name();
-    return name + " (" + d.profile() + ")";
+    return g == null ? d.profile() + " (no domain has this uuid)" : g.name() + " (" + d.profile() + ")";
   }
 
   private void printHuman(int records, List<Denial> list) {
