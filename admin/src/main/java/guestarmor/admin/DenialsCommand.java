@@ -27,7 +27,16 @@ import picocli.CommandLine.Parameters;
             + "and why, or that nothing in libvirt's model covers it (a <qemu:commandline> file, a capability, "
             + "a socket) and the exact rule for the guest's /etc/apparmor.d/libvirt/libvirt-<uuid>.local file, "
             + "which every regeneration keeps.",
-        "Exit 0 when there is nothing to report, 2 when there is."})
+        "Exit 0 when there is nothing to report, 2 when there is."},
+    footerHeading = "%nExample:%n",
+    footer = {"  $ guestarmor denials ga-deny --since 10m",
+        "  source: journalctl -k (the kernel's messages in the journal, this boot); since ...",
+        "  1 record, 1 distinct, newest first",
+        "",
+        "  DENIED 1x  ga-deny (libvirt-4d3e2f1a-...)  open /var/lib/libvirt/images/ga-extra.raw wr  last ...",
+        "    qemu-commandline: named in <qemu:commandline>, which libvirt hands to QEMU unread: ...",
+        "    add to /etc/apparmor.d/libvirt/libvirt-4d3e2f1a-....local:",
+        "      \"/var/lib/libvirt/images/ga-extra.raw\" rw,"})
 final class DenialsCommand extends SubCommand {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
 
