@@ -98,6 +98,7 @@ guestarmor explain tiny "$IMG/tiny-base.qcow2" > "$OUT/explain-base.txt" 2>&1; r
 check explain-backing-read-only bash -c "[ $rc = 0 ] && grep -q '^$IMG/tiny-base.qcow2: allowed r' $OUT/explain-base.txt && grep -q 'writes denied' $OUT/explain-base.txt"
 guestarmor explain tiny /etc/shadow > "$OUT/explain-shadow.txt" 2>&1; rc=$?; cat "$OUT/explain-shadow.txt"
 check explain-shadow-not-allowed bash -c "[ $rc = 2 ] && grep -Eq '^/etc/shadow: (refused|not covered)' $OUT/explain-shadow.txt"
+. /mnt/in/checks/operator.sh
 timed destroy-2 $V destroy tiny
 
 section block jobs

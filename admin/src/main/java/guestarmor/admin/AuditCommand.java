@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = {"Checks every profile in the profile directory against the domains "
     + "libvirt knows: ok, missing (no profile or .files), stale (differs from a fresh render), orphan "
     + "(no such domain), unloaded (running, but the kernel does not have the profile), unreadable (the domain's "
-    + "XML is refused, with the reason: the other domains are still checked).",
+    + "XML is refused, with the reason: the other domains are still checked). MODE is enforce, or "
+    + "complain when guestarmor complain set it; a running guest the kernel has in another mode is stale.",
     "Exit 0 when all are ok, 2 when any is not."})
 final class AuditCommand extends SubCommand {
 
@@ -41,9 +42,9 @@ final class AuditCommand extends SubCommand {
 
   private void printHuman(List<AuditRow> rows, Map<AuditRow.Status, Integer> counts, long domains, long profiles,
       boolean loaded) {
-    Table t = new Table("STATUS", "PROFILE", "DOMAIN", "STATE", "DETAIL");
+    Table t = new Table("STATUS", "PROFILE", "DOMAIN", "STATE", "MODE", "DETAIL");
     for (AuditRow r : rows) {
-      t.row(r.status().label(), r.profile(), dash(r.domain()), dash(r.state()), r.detail());
+      t.row(r.status().label(), r.profile(), dash(r.domain()), dash(r.state()), mode(r), r.detail());
     }
     out().print(t.render((col, cell) -> col == 0 ? style(colour(cell.strip()), cell) : cell));
     List<String> parts = new ArrayList<>();
@@ -57,6 +58,11 @@ final class AuditCommand extends SubCommand {
     if (!loaded) {
       out().println("note: " + top.loadedProfiles + " is not readable: whether profiles are loaded was not checked");
     }
+  }
+
+  // The mode the helper loads the profile in: from the guest's complain marker.
+  private String mode(AuditRow r) {
+    return new ProfileDirectory(top.profileDir).store().mode(r.profile()).label();
   }
 
   private static String colour(String status) {
@@ -80,6 +86,7 @@ final class AuditCommand extends SubCommand {
       m.put("profile", r.profile());
       m.put("domain", r.domain());
       m.put("state", r.state());
+      m.put("mode", mode(r));
       m.put("detail", r.detail());
       list.add(m);
     }

@@ -94,8 +94,15 @@ final class Auditor {
     if (!profile.equals(r.profile())) {
       return "profile differs from the template";
     }
-    if (r.running() && knowsLoaded() && !new LoadedProfiles(loadedList).isLoaded(r.name())) {
-      return "not loaded";
+    if (r.running() && knowsLoaded()) {
+      String kernel = new LoadedProfiles(loadedList).mode(r.name());
+      String wanted = dir.store().mode(r.name()).label();
+      if (kernel == null) {
+        return "not loaded";
+      }
+      if (!kernel.equals(wanted)) {
+        return "kernel's mode differs: loaded in " + kernel + ", " + wanted + " set";
+      }
     }
     return "";
   }

@@ -49,7 +49,7 @@ final class Collector {
       plan(g, actions, "dry-run");
       return;
     }
-    if (!g.profile() && !g.files() && !g.lock() && cacheEntries(g.name()).isEmpty()) {
+    if (!g.profile() && !g.files() && !g.lock() && !g.complain() && cacheEntries(g.name()).isEmpty()) {
       plan(g, actions, "done"); // only an admin's .local is left: report it, create no lock file for it
       return;
     }
@@ -84,6 +84,9 @@ final class Collector {
     }
     if (g.files()) {
       actions.add(new GcAction(g.uuid(), "remove", dir.store().files(g.name()).toString(), outcome));
+    }
+    if (g.complain()) {
+      actions.add(new GcAction(g.uuid(), "remove", dir.store().complainMarker(g.name()).toString(), outcome));
     }
     for (Path cached : cacheEntries(g.name())) {
       actions.add(new GcAction(g.uuid(), "remove", cached.toString(), outcome));

@@ -1,6 +1,10 @@
 package guestarmor.admin;
 
 import guestarmor.host.LiveHost;
+import guestarmor.store.ApparmorParser;
+import guestarmor.store.LoadedProfiles;
+import guestarmor.store.PolicyLoader;
+import guestarmor.store.ProfileStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +20,8 @@ import picocli.CommandLine.ScopeType;
     description = "Inspects and tidies the AppArmor profiles that libvirt's virt-aa-helper (guestarmor) "
         + "writes for guests.",
     subcommands = {RenderCommand.class, ExplainCommand.class, DiffCommand.class, AuditCommand.class,
-        GcCommand.class, CommandLine.HelpCommand.class},
+        GcCommand.class, DenialsCommand.class, ComplainCommand.class, EnforceCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:success; nothing to report", "1:an error (libvirt unreachable, unknown domain, ...), "
         + "or diff found differences", "2:bad usage; explain: the path is not allowed; audit: a profile is not ok"})
@@ -67,7 +72,17 @@ public final class GuestArmor {
   }
 
   Renderer renderer() {
-    return new Renderer(new LiveHost(), templates());
+    return new Renderer(new LiveHost(), templates(), new ProfileStore(profileDir));
+  }
+
+  /** apparmor_parser as the helper runs it for this profile directory (ModeRunner.loader). */
+  PolicyLoader loader() {
+    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found, and its
+    // compiled result does not belong in the system's cache.
+    Path abs = profileDir.toAbsolutePath();
+    boolean system = abs.equals(PROFILE_DIR);
+    List<String> includes = system ? List.of() : List.of("-I", abs.getParent().toString());
+    return new PolicyLoader(new ApparmorParser(parser, includes, system), new LoadedProfiles(loadedProfiles));
   }
 
   Catalog connect() throws AdminException {

@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
 
 /**
  * The guest files in a profile directory, by uuid: {@code libvirt-<uuid>} (profile),
- * {@code .files} (generated rules), {@code .local} (the admin's), {@code .libvirt-<uuid>.lock}.
+ * {@code .files} (generated rules), {@code .local} (the admin's), {@code .libvirt-<uuid>.lock} and
+ * {@code .libvirt-<uuid>.complain} (the complain-mode marker).
  * Anything else ({@code TEMPLATE.*}, temp files) is not a guest's.
  */
 final class ProfileDirectory {
   private static final Pattern GUEST = Pattern.compile(
-      "(\\.?)libvirt-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\\.files|\\.local|\\.lock)?");
+      "(\\.?)libvirt-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\\.files|\\.local|\\.lock|\\.complain)?");
 
   /** What exists for one uuid. */
-  record Guest(String uuid, boolean profile, boolean files, boolean local, boolean lock) {
+  record Guest(String uuid, boolean profile, boolean files, boolean local, boolean lock, boolean complain) {
     String name() {
       return "libvirt-" + uuid;
     }
@@ -51,18 +52,22 @@ final class ProfileDirectory {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(store.dir())) {
       for (Path p : ds) {
         Matcher m = GUEST.matcher(p.getFileName().toString());
-        if (!m.matches() || (m.group(1).isEmpty() == ".lock".equals(m.group(3)))) {
-          continue; // a lock is hidden; nothing else is
+        if (!m.matches() || (m.group(1).isEmpty() == hidden(m.group(3)))) {
+          continue; // a lock and a marker are hidden; nothing else is
         }
-        boolean[] kinds = seen.computeIfAbsent(m.group(2), k -> new boolean[4]);
+        boolean[] kinds = seen.computeIfAbsent(m.group(2), k -> new boolean[5]);
         kinds[kind(m.group(3))] = true;
       }
     } catch (IOException e) {
       throw new AdminException("cannot list " + store.dir() + ": " + e.getMessage());
     }
     Map<String, Guest> guests = new TreeMap<>();
-    seen.forEach((uuid, k) -> guests.put(uuid, new Guest(uuid, k[0], k[1], k[2], k[3])));
+    seen.forEach((uuid, k) -> guests.put(uuid, new Guest(uuid, k[0], k[1], k[2], k[3], k[4])));
     return guests;
+  }
+
+  private static boolean hidden(String suffix) {
+    return ".lock".equals(suffix) || ".complain".equals(suffix);
   }
 
   private static int kind(String suffix) {
@@ -72,7 +77,8 @@ final class ProfileDirectory {
     return switch (suffix) {
       case ".files" -> 1;
       case ".local" -> 2;
-      default -> 3;
+      case ".lock" -> 3;
+      default -> 4;
     };
   }
 

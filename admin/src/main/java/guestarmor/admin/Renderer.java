@@ -10,17 +10,23 @@ import guestarmor.profile.ProfileTemplate;
 import guestarmor.rules.DomainRules;
 import guestarmor.rules.RefusedPathException;
 import guestarmor.store.PolicyException;
+import guestarmor.store.ProfileStore;
 import guestarmor.store.Templates;
 import java.nio.file.Path;
 
-/** The helper's own pipeline (reader, rules, renderer, template), run without writing anything. */
+/**
+ * The helper's own pipeline (reader, rules, renderer, template, the guest's mode from its marker in
+ * the profile directory), run without writing anything.
+ */
 public final class Renderer {
   private final HostFacts host;
   private final Path templateDir;
+  private final ProfileStore store;
 
-  public Renderer(HostFacts host, Path templateDir) {
+  public Renderer(HostFacts host, Path templateDir, ProfileStore store) {
     this.host = host;
     this.templateDir = templateDir;
+    this.store = store;
   }
 
   public Domain parse(DomainDocument doc) throws AdminException {
@@ -47,7 +53,9 @@ public final class Renderer {
   private String profile(Domain domain, boolean withIncludes) throws AdminException {
     try {
       String template = new Templates(templateDir).read(domain.templateDriver());
-      return new ProfileTemplate(template).instantiate(domain.profileName(), withIncludes);
+      String profile = new ProfileTemplate(template).instantiate(domain.profileName(), withIncludes);
+      String inMode = store.mode(domain.profileName()).applyTo(profile, domain.profileName());
+      return inMode == null ? profile : inMode;
     } catch (PolicyException e) {
       throw new AdminException(domain.name() + ": " + e.getMessage());
     } catch (ProfileTemplate.BadTemplateException e) {

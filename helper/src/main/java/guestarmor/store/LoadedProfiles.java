@@ -15,15 +15,21 @@ public final class LoadedProfiles {
 
   /** Whether the profile is loaded: a line {@code NAME (mode)}, as libvirt's profile_loaded() looks for. */
   public boolean isLoaded(String name) {
+    return mode(name) != null;
+  }
+
+  /** The mode the kernel has the profile in ({@code enforce}, {@code complain}, ...), or null when not loaded. */
+  public String mode(String name) {
     try {
       for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
         if (line.startsWith(name + " ")) {
-          return true;
+          String mode = line.substring(name.length() + 1).strip();
+          return mode.startsWith("(") && mode.endsWith(")") ? mode.substring(1, mode.length() - 1) : mode;
         }
       }
-      return false;
+      return null;
     } catch (IOException e) {
-      return false;
+      return null;
     }
   }
 }

@@ -1,8 +1,8 @@
 package guestarmor.store;
 
+import guestarmor.profile.ProfileMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,34 +37,46 @@ public final class ProfileChange {
   /**
    * The same, loading with {@code apparmor_parser -r} when {@code replace}, else {@code -a}: a {@code -r}
    * call that recreated a purged zero-size profile still replaces (virt-aa-helper-behaviour.md 3.5, mode
-   * semantics, step 7).
+   * semantics, step 7). The guest's mode ({@link ProfileStore#mode}) is enforced on the header of the
+   * profile, new or on disk.
    */
   public boolean apply(String name, String filesText, String newProfile, boolean replace) throws PolicyException {
+    return apply(name, filesText, newProfile, replace, store.mode(name));
+  }
+
+  /** The same in the given mode: a profile in another mode is rewritten with only its flags changed. */
+  public boolean apply(String name, String filesText, String newProfile, boolean replace, ProfileMode mode)
+      throws PolicyException {
     Path files = store.files(name);
     Path profile = store.profile(name);
     Optional<byte[]> oldFiles = read(files);
+    Optional<byte[]> oldProfile = newProfile == null ? read(profile) : Optional.empty();
     boolean filesChanged = filesText != null && !sameBytes(oldFiles, filesText);
+    boolean profileChanged = false;
     try {
+      if (newProfile == null && oldProfile.isEmpty()) {
+        throw new PolicyException("profile does not exist: " + profile);
+      }
+      String wanted = inMode(name, newProfile != null ? newProfile
+          : new String(oldProfile.get(), StandardCharsets.UTF_8), mode, profile);
+      profileChanged = newProfile != null || !sameBytes(oldProfile, wanted);
       if (filesChanged) {
         store.replace(files, filesText.getBytes(StandardCharsets.UTF_8));
       }
-      if (newProfile != null) {
-        store.replace(profile, newProfile.getBytes(StandardCharsets.UTF_8));
-      } else if (!Files.exists(profile)) {
-        throw new PolicyException("profile does not exist: " + profile);
+      if (profileChanged) {
+        store.replace(profile, wanted.getBytes(StandardCharsets.UTF_8));
       }
       // libvirtd calls the helper many times per start with nothing new: skip the parser then (decisions.md 2.9),
       // but only if the kernel has exactly these bytes: a helper killed after the rename never loaded them.
-      String stamp = stamp(filesText, newProfile != null ? newProfile.getBytes(StandardCharsets.UTF_8)
-          : Files.readAllBytes(profile));
-      if (!filesChanged && newProfile == null && loader.isLoaded(name) && stamp.equals(store.loadedStamp(name))) {
+      String stamp = stamp(filesText, wanted.getBytes(StandardCharsets.UTF_8));
+      if (!filesChanged && !profileChanged && loader.isLoaded(name) && stamp.equals(store.loadedStamp(name))) {
         return false;
       }
       loader.load(profile, replace);
       store.writeLoadedStamp(name, stamp);
       return true;
     } catch (PolicyException | IOException | RuntimeException e) {
-      putBack(files, oldFiles, filesChanged, profile, newProfile != null);
+      putBack(files, oldFiles, filesChanged, profile, profileChanged ? oldProfile : null);
       if (e instanceof PolicyException p) {
         throw p;
       }
@@ -72,14 +84,28 @@ public final class ProfileChange {
     }
   }
 
+  // Complain needs the header to carry the flag; enforce leaves a profile without one as it is.
+  private static String inMode(String name, String text, ProfileMode mode, Path profile) throws PolicyException {
+    String inMode = mode.applyTo(text, name);
+    if (inMode != null) {
+      return inMode;
+    }
+    if (mode == ProfileMode.COMPLAIN) {
+      throw new PolicyException("cannot put " + profile + " in complain mode: it has no 'profile " + name
+          + " ... {' line");
+    }
+    return text;
+  }
+
+  /** @param oldProfile the profile's bytes before (empty: none), or null when it was not written */
   private void putBack(Path files, Optional<byte[]> oldFiles, boolean filesChanged, Path profile,
-      boolean createdProfile) {
+      Optional<byte[]> oldProfile) {
     try {
       if (filesChanged) {
         store.restore(files, oldFiles);
       }
-      if (createdProfile) {
-        store.delete(profile);
+      if (oldProfile != null) {
+        store.restore(profile, oldProfile);
       }
     } catch (IOException ignored) {
       // the original failure is what the caller reports; the atomic writes left whole files either way

@@ -1,5 +1,6 @@
 package guestarmor.store;
 
+import guestarmor.profile.ProfileMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,6 +39,19 @@ public final class ProfileStore {
   /** {@code DIR/libvirt-<uuid>.files}. */
   public Path files(String name) {
     return dir.resolve(name + ".files");
+  }
+
+  /**
+   * {@code DIR/.libvirt-<uuid>.complain}: its existence puts the guest in complain mode at every load
+   * (decisions file, complain mode). Hidden, so apparmor_parser skips it when it loads a directory.
+   */
+  public Path complainMarker(String name) {
+    return dir.resolve("." + name + ".complain");
+  }
+
+  /** The guest's mode: one stat of the marker, the only cost complain mode adds to a start. */
+  public ProfileMode mode(String name) {
+    return Files.exists(complainMarker(name)) ? ProfileMode.COMPLAIN : ProfileMode.ENFORCE;
   }
 
   /** The file's bytes, or empty when it does not exist. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import guestarmor.profile.ProfileMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,5 +155,64 @@ class ProfileChangeTest {
     FakeParser parser = FakeParser.exiting(tmp, 0);
     assertTrue(change(parser).apply(NAME, null, "lxc profile\n"));
     assertEquals(List.of("." + NAME + ".lock", NAME), entries());
+  }
+
+  private static final String HEADER = "profile " + NAME + " flags=(attach_disconnected) {\n}\n";
+  private static final String COMPLAIN = "profile " + NAME + " flags=(attach_disconnected, complain) {\n}\n";
+
+  @Test
+  void withTheComplainMarkerAnUnchangedReplaceRewritesOnlyTheFlagsAndReloads() throws Exception {
+    Files.writeString(store.profile(NAME), HEADER);
+    Files.writeString(store.files(NAME), "same\n");
+    Files.writeString(loadedList, NAME + " (enforce)\n");
+    FakeParser parser = FakeParser.exiting(tmp, 0);
+    assertTrue(change(parser).apply(NAME, "same\n", null), "loaded once so the stamp is known");
+    Files.writeString(store.complainMarker(NAME), "");
+    assertEquals(ProfileMode.COMPLAIN, store.mode(NAME));
+    assertTrue(change(parser).apply(NAME, "same\n", null));
+    assertEquals(COMPLAIN, Files.readString(store.profile(NAME)));
+    assertEquals(List.of("-r " + store.profile(NAME), "-r " + store.profile(NAME)), parser.runs());
+    Files.writeString(loadedList, NAME + " (complain)\n");
+    assertFalse(change(parser).apply(NAME, "same\n", null), "in the mode already and loaded: no parser run");
+  }
+
+  @Test
+  void aNewProfileIsWrittenInComplainModeWhenTheMarkerIsThere() throws Exception {
+    Files.writeString(store.complainMarker(NAME), "");
+    FakeParser parser = FakeParser.exiting(tmp, 0);
+    assertTrue(change(parser).apply(NAME, "rules\n", HEADER));
+    assertEquals(COMPLAIN, Files.readString(store.profile(NAME)));
+    assertEquals(List.of("-a " + store.profile(NAME)), parser.runs());
+  }
+
+  @Test
+  void withoutTheMarkerTheComplainFlagGoes() throws Exception {
+    Files.writeString(store.profile(NAME), COMPLAIN);
+    FakeParser parser = FakeParser.exiting(tmp, 0);
+    assertTrue(change(parser).apply(NAME, "rules\n", null));
+    assertEquals(HEADER, Files.readString(store.profile(NAME)));
+  }
+
+  @Test
+  void whenTheParserRefusesTheModeChangeTheOldProfileComesBack() throws Exception {
+    Files.writeString(store.profile(NAME), HEADER);
+    Files.writeString(store.files(NAME), "same\n");
+    FakeParser parser = FakeParser.exiting(tmp, 1);
+    assertThrows(PolicyException.class, () -> change(parser).apply(NAME, "same\n", null, true, ProfileMode.COMPLAIN));
+    assertEquals(HEADER, Files.readString(store.profile(NAME)));
+    assertEquals(List.of(NAME, NAME + ".files"), entries());
+  }
+
+  @Test
+  void complainModeOnAProfileWithoutItsHeaderLineFailsBeforeTheParserAndChangesNothing() throws Exception {
+    Files.writeString(store.profile(NAME), "profile\n");
+    Files.writeString(store.files(NAME), "old\n");
+    FakeParser parser = FakeParser.exiting(tmp, 0);
+    PolicyException e = assertThrows(PolicyException.class,
+        () -> change(parser).apply(NAME, "new\n", null, true, ProfileMode.COMPLAIN));
+    assertEquals("cannot put " + store.profile(NAME) + " in complain mode: it has no 'profile " + NAME
+        + " ... {' line", e.getMessage());
+    assertEquals("old\n", Files.readString(store.files(NAME)));
+    assertEquals(List.of(), parser.runs());
   }
 }

@@ -78,14 +78,14 @@ class AuditAndGcTest {
     Run r = guestarmor("audit");
     assertEquals(2, r.status(), r::toString);
     List<String> lines = r.out().lines().toList();
-    assertEquals("STATUS    PROFILE                                       DOMAIN   STATE     DETAIL", lines.get(0));
-    assertTrue(lines.contains("ok        libvirt-" + WEB01 + "  web01    running"), r::toString);
-    assertTrue(lines.contains("unloaded  libvirt-" + APP01 + "  app01    running   not loaded"), r::toString);
-    assertTrue(lines.contains("missing   libvirt-" + TestDriver.BUILD01 + "  build01  running   no profile"),
+    assertEquals("STATUS    PROFILE                                       DOMAIN   STATE     MODE     DETAIL", lines.get(0));
+    assertTrue(lines.contains("ok        libvirt-" + WEB01 + "  web01    running   enforce"), r::toString);
+    assertTrue(lines.contains("unloaded  libvirt-" + APP01 + "  app01    running   enforce  not loaded"), r::toString);
+    assertTrue(lines.contains("missing   libvirt-" + TestDriver.BUILD01 + "  build01  running   enforce  no profile"),
         r::toString);
-    assertTrue(lines.contains("stale     libvirt-" + DB01 + "  db01     shut off  .files differs from a fresh render"),
+    assertTrue(lines.contains("stale     libvirt-" + DB01 + "  db01     shut off  enforce  .files differs from a fresh render"),
         r::toString);
-    assertTrue(lines.contains("orphan    libvirt-" + ORPHAN + "  -        -         no domain has uuid " + ORPHAN),
+    assertTrue(lines.contains("orphan    libvirt-" + ORPHAN + "  -        -         enforce  no domain has uuid " + ORPHAN),
         r::toString);
     assertEquals("4 domains, 4 profiles: 1 ok, 1 missing, 1 stale, 1 orphan, 1 unloaded", lines.get(6));
     assertEquals(7, lines.size(), r::toString);

@@ -22,7 +22,7 @@ class CliBasicsTest {
   void helpListsEverySubcommandAndHidesTheTestOptions() throws Exception {
     Run r = Run.guestarmor("--help");
     assertEquals(0, r.status(), r::toString);
-    for (String cmd : List.of("render", "explain", "diff", "audit", "gc")) {
+    for (String cmd : List.of("render", "explain", "diff", "audit", "gc", "denials", "complain", "enforce")) {
       assertTrue(r.out().contains("\n  " + cmd + " "), () -> cmd + " missing in\n" + r.out());
     }
     assertTrue(!r.out().contains("--parser") && !r.out().contains("--loaded-profiles"), r::toString);
@@ -59,12 +59,13 @@ class CliBasicsTest {
   @Test
   void theBuildWritesATroffManPagePerCommand() throws Exception {
     for (String page : List.of("guestarmor", "guestarmor-render", "guestarmor-explain", "guestarmor-diff",
-        "guestarmor-audit", "guestarmor-gc")) {
+        "guestarmor-audit", "guestarmor-gc", "guestarmor-denials", "guestarmor-complain", "guestarmor-enforce")) {
       String text = Files.readString(TARGET.resolve("man/" + page + ".1"));
       assertTrue(text.contains(".TH \"" + page.toUpperCase().replace("-", "\\-") + "\" \"1\""), page);
     }
     assertTrue(Files.readString(TARGET.resolve("man/guestarmor-gc.1")).contains("\\-\\-dry\\-run"));
     assertTrue(Files.readString(TARGET.resolve("man/guestarmor-render.1")).contains("\\-\\-help"));
+    assertTrue(Files.readString(TARGET.resolve("man/guestarmor-denials.1")).contains("journalctl \\-k"));
   }
 
   @Test
