@@ -4,7 +4,9 @@
 # kernel's profile list (/sys/kernel/security/apparmor/profiles) as the kernel would: a line
 # "NAME (enforce)" after a load, removed by -R, which exits 234 when the profile is absent.
 # The profile name is the profile file's name (libvirt-<uuid>), as in /etc/apparmor.d/libvirt.
+# Every call is logged (mode and profile) so the benchmark can count the compiles of a sequence.
 real=@REAL_PARSER@
+calls=@CALL_LOG@
 list=/sys/kernel/security/apparmor/profiles
 op=
 file=
@@ -18,6 +20,7 @@ for a in "$@"; do
   esac
 done
 name=${file##*/}
+echo "$op $name" >> "$calls"
 listed() {
   while read -r line; do
     [ "$line" = "$name (enforce)" ] && return 0

@@ -18,8 +18,9 @@ declare -A uuid=([c]=0c4e9d1a-5b7f-4c2e-9a3d-111111111111 [j17]=0c4e9d1a-5b7f-4c
 chelper=$work/c/usr/lib/libvirt/virt-aa-helper
 # The C helper reads backing chains through libvirt's storage-file module, which dpkg -x put here.
 export LIBVIRT_STORAGE_FILE_DIR=$work/c/usr/lib/x86_64-linux-gnu/libvirt/storage-file
-domdir=$work/qemu/domain-7-bench
-chandir=$work/qemu/channel/target/domain-7-bench
+# libvirtd's own paths for the bench guest (id 7, name bench): a tmpfs over /var/lib/libvirt inside the namespace.
+domdir=/var/lib/libvirt/qemu/domain-7-bench
+chandir=/var/lib/libvirt/qemu/channel/target/domain-7-bench
 
 die() { echo "startup.sh: $*" >&2; exit 1; }
 
@@ -34,16 +35,17 @@ prepare() {
     (cd "$work/dl" && apt-get download libvirt-daemon >/dev/null 2>&1) || die "apt-get download libvirt-daemon failed"
     dpkg -x "$work"/dl/libvirt-daemon_*.deb "$work/c"
   fi
-  bash "$root/it-tests/fetch-libvirt-abstractions.sh" "$work/abs" >/dev/null
-  mkdir -p "$work/images" "$work/log" "$domdir" "$chandir" "$work/disks"
+  # It prints the apparmor.d directory holding Debian's libvirt policy.
+  bash "$root/it-tests/fetch-libvirt-abstractions.sh" "$work/abs" > "$work/abs.path" || die "fetching Debian's libvirt policy failed"
+  mkdir -p "$work/images" "$work/log" "$work/disks" /var/lib/libvirt
   for d in vda vdb; do
     [ -f "$work/images/base-$d.qcow2" ] || qemu-img create -q -f qcow2 "$work/images/base-$d.qcow2" 1G
     [ -f "$work/images/bench-$d.qcow2" ] || qemu-img create -q -f qcow2 -F qcow2 \
       -b "$work/images/base-$d.qcow2" "$work/images/bench-$d.qcow2"
   done
   [ -f "$work/images/install.iso" ] || qemu-img create -q -f raw "$work/images/install.iso" 1M
+  [ -f "$work/images/hotplug.qcow2" ] || qemu-img create -q -f qcow2 "$work/images/hotplug.qcow2" 1G
   : > "$work/log/bench-serial.log"
-  : > "$domdir/master-key.aes"
   for h in $helpers; do
     sed -e "s|@DIR@|$work|g" -e "s|@UUID@|${uuid[$h]}|g" "$here/domain.xml.in" > "$work/domain-$h.xml"
   done
@@ -81,15 +83,22 @@ fake_host() {
   : > /sys/kernel/security/apparmor/profiles
   # The parser caches only when it sees a kernel feature set; Debian's pinned one stands in for it.
   cp /usr/share/apparmor-features/features /sys/kernel/security/apparmor/features
-  rm -rf "$work/etc" && cp -a /etc/apparmor.d "$work/etc" && cp -a "$work/abs/etc/apparmor.d/." "$work/etc/"
+  rm -rf "$work/etc" && cp -a /etc/apparmor.d "$work/etc" && cp -a "$(tail -1 "$work/abs.path")/." "$work/etc/"
   mount --bind "$work/etc" /etc/apparmor.d
   mkdir -p "$work/bin" && cp "$(readlink -f /sbin/apparmor_parser)" "$work/bin/apparmor_parser.real"
-  sed "s|@REAL_PARSER@|$work/bin/apparmor_parser.real|" "$here/parser-wrapper.sh" > "$work/bin/apparmor_parser"
+  sed -e "s|@REAL_PARSER@|$work/bin/apparmor_parser.real|" -e "s|@CALL_LOG@|$work/parser-calls.log|" \
+    "$here/parser-wrapper.sh" > "$work/bin/apparmor_parser"
   chmod 755 "$work/bin/apparmor_parser"
   mount --bind "$work/bin/apparmor_parser" /sbin/apparmor_parser
   mount -t tmpfs bench-cache /var/cache
   mkdir -p /var/cache/apparmor /var/cache/guestarmor
   chmod 700 /var/cache/guestarmor
+  mount -t tmpfs bench-libvirt /var/lib/libvirt
+}
+
+# What libvirtd does between the start call and its -F calls: the directories and the master key.
+make_domain_dirs() {
+  mkdir -p "$domdir" "$chandir" && : > "$domdir/master-key.aes"
 }
 
 run_c() { "$chelper" "$@"; }
@@ -125,6 +134,7 @@ dry() { call "$1" "$work/domain-$1.xml" -d -r -u "libvirt-${uuid[$1]}"; }
 start_sequence() {
   local h=$1 x=$work/domain-$1.xml n=libvirt-${uuid[$1]}
   call "$h" "$x" -c -u "$n"
+  make_domain_dirs
   call "$h" "$x" -r -u "$n" -F "$domdir/{,**}"
   call "$h" "$x" -r -u "$n" -F "$chandir/{,**}"
   call "$h" "$x" -r -u "$n" -F "$domdir/master-key.aes"
@@ -135,9 +145,15 @@ restart_sequence() {
   local h=$1 x=$work/domain-$1.xml n=libvirt-${uuid[$1]}
   call "$h" /dev/null -D -u "$n"
   call "$h" "$x" -r -u "$n"
+  make_domain_dirs
   call "$h" "$x" -r -u "$n" -F "$domdir/{,**}"
   call "$h" "$x" -r -u "$n" -F "$chandir/{,**}"
   call "$h" "$x" -r -u "$n" -F "$domdir/master-key.aes"
+}
+
+# libvirtd attaching a disk to the running guest (SetImageLabel): one -r -F for the new image.
+hotplug() {
+  call "$1" "$work/domain-$1.xml" -r -u "libvirt-${uuid[$1]}" -F "$work/images/hotplug.qcow2"
 }
 
 timed() {
@@ -163,14 +179,16 @@ inside() {
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   for ((r = 1; r <= rounds; r++)); do
     for h in $helpers; do timed dry "$h" dry "$h"; done
-    for h in $helpers; do forget "$h"; timed start "$h" start_sequence "$h"; done
-    for h in $helpers; do timed restart "$h" restart_sequence "$h"; done
+    for h in $helpers; do forget "$h"; rm -rf "$domdir" "$chandir"; timed start "$h" start_sequence "$h"; done
+    for h in $helpers; do timed hotplug "$h" hotplug "$h"; done
+    for h in $helpers; do rm -rf "$domdir" "$chandir"; timed restart "$h" restart_sequence "$h"; done
     for h in j17 j25; do
       timed disks10 "$h" call "$h" "$work/disks-10.xml" -d -r -u "libvirt-${uuid[j17]}"
       timed disks1000 "$h" call "$h" "$work/disks-1000.xml" -d -r -u "libvirt-${uuid[j17]}"
     done
   done
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  parser_calls=$(count_parser_calls)
   # Peak RSS (KiB) of single calls, measured apart from the timed rounds.
   for h in $helpers; do
     rss "$h" dry "$work/domain-$h.xml" -d -r -u "libvirt-${uuid[$h]}"
@@ -181,6 +199,18 @@ inside() {
   rules_c=$(run_c -d -r -u "libvirt-${uuid[c]}" < "$work/domain-c.xml" 2>&1 | grep -c '^  .*,$' || true)
   rules_j=$(run_j17 -d -r -u "libvirt-${uuid[j17]}" < "$work/domain-j17.xml" 2>&1 | grep -c '^  [^#].*,$' || true)
   report
+}
+
+# How many times each helper's start sequence runs the parser (the wrapper logs every call).
+count_parser_calls() {
+  local h out=""
+  for h in $helpers; do
+    forget "$h"; rm -rf "$domdir" "$chandir"
+    : > "$work/parser-calls.log"
+    start_sequence "$h"
+    out="$out$h $(grep -c . "$work/parser-calls.log" || true); "
+  done
+  echo "$out"
 }
 
 rss() {
@@ -205,7 +235,8 @@ report() {
     echo "# launcher flags: $(sed -n '/^flags="/,/"$/p' "$root/bin/virt-aa-helper" | tr -d '\n' | sed 's/^flags="//; s/"$//; s/  */ /g')"
     echo "# parser cache entries for the guests after the rounds (only ours pass -W): $cached"
     echo "# rules in the dry-run of the bench domain: C helper $rules_c, guestarmor $rules_j"
-    echo "# times in ms (wall, whole processes); dry = one call; start = -c + 3x -r -F; restart = -D + -r + 3x -r -F"
+    echo "# parser runs per start sequence (-c + 3x -r -F) after the rounds: $parser_calls"
+    echo "# times in ms (wall, whole processes); dry = one call; start = -c + 3x -r -F; hotplug = -r -F IMAGE on the running guest; restart = -D + -r + 3x -r -F"
     echo
     awk -v rounds="$rounds" -f "$here/summarise.awk" "$work/samples.txt"
   } | tee "$out"

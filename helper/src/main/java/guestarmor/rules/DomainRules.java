@@ -35,7 +35,8 @@ public final class DomainRules {
         new RedirdevRules(), // decisions.md 2.10: what QEMU opens, the profile grants
         new NetworkRules(), // row 27
         new VfioRules(), // row 28
-        new GlRules()); // row 29
+        new GlRules(), // row 29
+        new StartPathRules()); // decisions item 12: libvirtd's -F calls after every start
   }
 
   /** The computed rules and the warnings met on the way. */

@@ -71,7 +71,10 @@ class HelperLauncherTest {
         "  deny \"/usr/share/OVMF/OVMF_CODE_4M.fd\" w,",
         "  \"/var/lib/libvirt/qemu/nvram/web01_VARS.fd\" rwk,",
         "  \"/var/lib/libvirt/qemu/domain-7-web01/vnc.sock\" rw,",
-        "  \"/dev/vhost-net\" rw,"), ruleLines(r.stderr()));
+        "  \"/dev/vhost-net\" rw,",
+        "  \"/var/lib/libvirt/qemu/domain-7-web01/{,**}\" rwk,",
+        "  \"/var/lib/libvirt/qemu/channel/target/domain-7-web01/{,**}\" rwk,",
+        "  \"/var/lib/libvirt/qemu/domain-7-web01/master-key.aes\" rwk,"), ruleLines(r.stderr()));
     assertTrue(r.stderr().endsWith(",\n\n"), "the rules end with a newline and the block with another");
     assertEquals(List.of(), List.of(profiles.toFile().list()), "a dry run touches nothing");
   }
@@ -130,9 +133,29 @@ class HelperLauncherTest {
   void appendKeepsLibvirtdsSubtreeGlobForADomainDirectory() throws Exception {
     ParserStandIn parser = ParserStandIn.compiling(tmp);
     assertEquals(0, helper(web01, parser, "-c", "-u", NAME).status());
-    Checkout.Result r = helper(web01, parser, "-r", "-u", NAME, "-F", "/var/lib/libvirt/qemu/domain-7-web01/{,**}");
+    // libvirtd's hugepage directory of the guest (qemuProcessBuildDestroyMemoryPaths, SetPathLabel with subtree)
+    Checkout.Result r = helper(web01, parser, "-r", "-u", NAME, "-F", "/dev/hugepages/libvirt/qemu/7-web01/{,**}");
     assertEquals(0, r.status(), r.stderr());
-    assertTrue(files().endsWith("  \"/var/lib/libvirt/qemu/domain-7-web01/{,**}\" rwk,\n"), files());
+    assertTrue(files().endsWith("  \"/dev/hugepages/libvirt/qemu/7-web01/{,**}\" rwk,\n"), files());
+  }
+
+  @Test
+  void theFCallsLibvirtdMakesAfterAStartFindTheirRulesAndRunNoParser() throws Exception {
+    Path loaded = Files.writeString(tmp.resolve("profiles"), NAME + " (enforce)\n");
+    ParserStandIn parser = ParserStandIn.compiling(tmp);
+    String[] where = {"--profile-dir", profiles.toString(), "--parser", parser.path().toString(),
+        "--loaded-profiles", loaded.toString()};
+    assertEquals(0, Checkout.helper(web01, concat(new String[] {"-c", "-u", NAME}, where)).status());
+    String afterStart = files();
+    List<String> appended = List.of("/var/lib/libvirt/qemu/domain-7-web01/{,**}",
+        "/var/lib/libvirt/qemu/channel/target/domain-7-web01/{,**}", "/var/lib/libvirt/qemu/domain-7-web01/master-key.aes");
+    for (String file : appended) {
+      Checkout.Result r = Checkout.helper(web01, concat(new String[] {"-r", "-u", NAME, "-F", file}, where));
+      assertEquals(0, r.status(), r.stderr());
+    }
+    assertEquals(afterStart, files());
+    assertEquals(1, parser.calls().size(), "only the start call compiles: " + parser.calls());
+    assertEquals(3, appended.stream().filter(f -> afterStart.contains("  \"" + f + "\" rwk,\n")).count());
   }
 
   @Test

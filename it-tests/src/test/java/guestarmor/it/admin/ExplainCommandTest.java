@@ -14,7 +14,7 @@ class ExplainCommandTest {
   void rulesAreListedUnderTheElementThatProducedThem() throws Exception {
     Run r = Run.guestarmor("-c", Run.URI, "explain", "web01");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().startsWith("libvirt-" + WEB01 + " (web01): 13 rules\nELEMENT    RULE\nfixed      "), r::toString);
+    assertTrue(r.out().startsWith("libvirt-" + WEB01 + " (web01): 16 rules\nELEMENT    RULE\nfixed      "), r::toString);
     assertTrue(r.out().endsWith("""
         disk vda   "/var/lib/libvirt/images/web01.img" rwk,
         disk sdb   "/srv/iso/installer.iso" rk,
@@ -24,6 +24,9 @@ class ExplainCommandTest {
         channel 0  "/var/lib/libvirt/qemu/channel/target/web01.org.qemu.guest_agent.0" rw,
         vfio       "/dev/vfio/vfio" rw,
                    "/dev/vfio/[0-9]*" rw,
+        start -F   "/var/lib/libvirt/qemu/domain-1-web01/{,**}" rwk,
+                   "/var/lib/libvirt/qemu/channel/target/domain-1-web01/{,**}" rwk,
+                   "/var/lib/libvirt/qemu/domain-1-web01/master-key.aes" rwk,
         """), r::toString);
   }
 

@@ -30,6 +30,10 @@ class RenderCommandTest {
         # vfio
         "/dev/vfio/vfio" rw,
         "/dev/vfio/[0-9]*" rw,
+        # start -F
+        "/var/lib/libvirt/qemu/domain-1-web01/{,**}" rwk,
+        "/var/lib/libvirt/qemu/channel/target/domain-1-web01/{,**}" rwk,
+        "/var/lib/libvirt/qemu/domain-1-web01/master-key.aes" rwk,
       """;
 
   @TempDir
