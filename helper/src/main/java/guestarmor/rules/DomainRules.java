@@ -36,7 +36,7 @@ public final class DomainRules {
         new NetworkRules(), // row 27
         new VfioRules(), // row 28
         new GlRules(), // row 29
-        new StartPathRules()); // decisions item 12: libvirtd's -F calls after every start
+        new StartPathRules()); // decisions item 16: libvirtd's -F calls after every start
   }
 
   /** The computed rules and the warnings met on the way. */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * The paths libvirtd hands over with {@code -F} right after every QEMU start (qemuProcessPrepareHost:
  * SetPathLabel of the domain's directory and channel directory as subtrees, then of its master key),
  * granted by the first call already, in the shapes those calls produce, so that they find nothing new
- * and skip the parser (decisions file, item 12).
+ * and skip the parser (decisions file, item 16).
  */
 final class StartPathRules implements RuleSource {
   static final String ORIGIN = "start -F";
