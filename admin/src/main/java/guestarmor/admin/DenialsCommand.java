@@ -3,6 +3,7 @@ package guestarmor.admin;
 import guestarmor.domain.Domain;
 import guestarmor.domain.Element;
 import guestarmor.host.LiveHost;
+import guestarmor.rules.Rule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -65,7 +66,7 @@ final class DenialsCommand extends SubCommand {
   Path dmesg = LogSource.DMESG;
 
   /** A guest's name and what explain needs of it; rules null when it cannot be rendered. */
-  private record Guest(String name, List<guestarmor.rules.Rule> rules, List<String> qemuArgs) {}
+  private record Guest(String name, List<Rule> rules, List<String> qemuArgs) {}
 
   private final Map<String, Guest> guests = new HashMap<>();
   private Catalog catalog;
@@ -133,7 +134,7 @@ final class DenialsCommand extends SubCommand {
   }
 
   private Guest guest(DomainDocument doc, Domain d) {
-    List<guestarmor.rules.Rule> rules;
+    List<Rule> rules;
     try {
       rules = top.renderer().render(doc).rules();
     } catch (AdminException e) {
