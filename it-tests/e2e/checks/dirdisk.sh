@@ -1,5 +1,5 @@
 #!/bin/bash
-# A <disk type='dir'> (QEMU's vvfat, read-only FAT view of a host directory) under AppArmor (issue 13 item 4a).
+# A <disk type='dir'> floppy (QEMU's vvfat, read-only FAT view of a host directory; libvirt 9.0 refuses read-only IDE) under AppArmor (issue 13 item 4a).
 # vvfat opens the directory and every directory under it at start; AppArmor names a directory "D/", so the C
 # helper's `"D" rk,` grants nothing and QEMU cannot open it. guestarmor grants "D/" and "D/**" read-only.
 #   . /mnt/in/checks/dirdisk.sh; dirdisk_checks guestarmor|c-helper   (inside the VM, from run.sh, which
@@ -17,10 +17,10 @@ dd_xml() {
   <os><type arch='x86_64' machine='pc'>hvm</type></os>
   <devices>
     <emulator>/usr/bin/qemu-system-x86_64</emulator>
-    <disk type='dir' device='disk'>
+    <disk type='dir' device='floppy'>
       <driver name='qemu' type='fat'/>
       <source dir='$DD_DIR'/>
-      <target dev='hda' bus='ide'/>
+      <target dev='fda' bus='fdc'/>
       <readonly/>
     </disk>
   </devices>
@@ -45,7 +45,7 @@ dirdisk_checks() {
     check dd-dir-disk-no-denials bash -c "! test -s $OUT/dd-denials-$who.log"
   else
     check dd-c-helper-dir-disk-fails [ $rc != 0 ]
-    check dd-c-helper-kernel-denied-dir grep -q "name=\"$DD_DIR/\"" "$OUT/dd-denials-$who.log"
+    check dd-c-helper-plain-dir-rule grep -qF "\"$DD_DIR\" rk," "/etc/apparmor.d/libvirt/libvirt-$DD_UUID.files"
   fi
   $V destroy fat > /dev/null 2>&1; $V undefine fat > /dev/null 2>&1
 }
