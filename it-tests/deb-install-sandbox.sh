@@ -5,7 +5,7 @@
 # entered with chroot. The machine's own files and dpkg database are never written. The steps
 # (deb-install-steps.sh beside this file) record what they see in OUT; the Java test judges it.
 # APPARMORD_FIXTURE_DEB: the stand-in for apparmor.d's policy (build-apparmord-fixture-deb.sh); TRIXIE_PARSER:
-# the directory fetch-trixie-parser.sh filled, which compiles that AppArmor 4 policy.
+# the directory fetch-trixie-policy.sh filled, whose parser compiles that AppArmor 4 policy.
 set -eu
 [ $# -eq 6 ] || { echo "usage: $0 GUESTARMOR_DEB LIBVIRT_DAEMON_SYSTEM_DEB DOMAIN_XML APPARMORD_FIXTURE_DEB TRIXIE_PARSER OUT" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "$0: must run as root" >&2; exit 2; }

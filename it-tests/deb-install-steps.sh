@@ -20,7 +20,8 @@ snapshot() {
   for p in $HELPER $HELPER.distrib $PROFILE /etc/apparmor.d/.usr.lib.libvirt.virt-aa-helper.distrib \
       /etc/apparmor.d/libvirt/TEMPLATE.qemu /etc/apparmor.d/libvirt/TEMPLATE.qemu.distrib \
       /etc/apparmor.d/libvirt/TEMPLATE.lxc /etc/apparmor.d/libvirt/TEMPLATE.lxc.distrib \
-      /usr/share/guestarmor /var/cache/guestarmor /var/cache/guestarmor/helper.jsa /usr/bin/guestarmor \
+      /usr/share/guestarmor /var/cache/guestarmor /var/cache/guestarmor/helper.jsa \
+      /var/cache/guestarmor/launcher.conf /usr/bin/guestarmor \
       /etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper $DROPIN /etc/apparmor.d/virt-aa-helper; do
     if [ -e "$p" ]; then echo "$p"; fi
   done >"/out/$1.exists"
@@ -28,6 +29,7 @@ snapshot() {
   # What runs at libvirtd's path: the stand-in C helper says so, guestarmor prints its usage.
   "$HELPER" -h >"/out/$1.helper-h.out" 2>&1 </dev/null
   if [ -f "$PROFILE" ]; then cp "$PROFILE" "/out/$1.profile"; fi
+  if [ -f /var/cache/guestarmor/launcher.conf ]; then cp /var/cache/guestarmor/launcher.conf "/out/$1.launcher.conf"; fi
   if [ -f /etc/apparmor.d/libvirt/TEMPLATE.qemu ]; then
     cp /etc/apparmor.d/libvirt/TEMPLATE.qemu "/out/$1.TEMPLATE.qemu"
   fi
@@ -94,6 +96,8 @@ snapshot installed
 
 # --- libvirtd's calls, at libvirtd's path, with the system locations ---
 # JAVA_TOOL_OPTIONS in libvirtd's environment must not reach the JVM (the launcher runs env -i).
+# The launcher's exec line (sh -x): the archive option postinst noted for this JDK.
+record launcher-trace sh -x $HELPER -h
 record dry-run sh -c "JAVA_TOOL_OPTIONS=-Dguestarmor.picked=yes $HELPER -d -r -u libvirt-$UUID </in/domain.xml"
 record create sh -c "$HELPER -c -u libvirt-$UUID </in/domain.xml"
 cp /etc/apparmor.d/libvirt/libvirt-$UUID /out/created.profile

@@ -81,6 +81,16 @@ class PackageInstallTest {
   }
 
   @Test
+  void postinstNotesTheJavaTheArchiveIsForAndTheLauncherPassesItsOption() throws IOException {
+    // This machine's JDK is 17: AppCDS, a dynamic archive (bench/README.md).
+    String java = Path.of("/usr/bin/java").toRealPath().toString();
+    assertEquals(java + "\n-XX:SharedArchiveFile=/var/cache/guestarmor/helper.jsa", read("installed.launcher.conf"));
+    assertEquals("0", read("launcher-trace.rc"));
+    assertTrue(read("launcher-trace.err").contains(" -XX:SharedArchiveFile=/var/cache/guestarmor/helper.jsa -Dguestarmor.argv0="),
+        read("launcher-trace.err"));
+  }
+
+  @Test
   void aDryRunThroughTheLauncherPrintsTheRulesAndIgnoresJavaToolOptions() throws IOException {
     assertEquals("0", read("dry-run.rc"));
     String err = read("dry-run.err");
@@ -131,6 +141,7 @@ class PackageInstallTest {
     // The sandbox deleted the archive, then activated the /usr/lib/jvm file trigger.
     assertEquals("0", read("trigger.rc"));
     assertTrue(exists("triggered").contains("/var/cache/guestarmor/helper.jsa"));
+    assertEquals(read("installed.launcher.conf"), read("triggered.launcher.conf"));
     assertEquals("", read("triggered.parser.log"));
   }
 

@@ -37,10 +37,10 @@ final class Packaged {
     }
   }
 
-  /** Debian 13's apparmor_parser 4.1 and policy tree (it-tests/fetch-trixie-parser.sh), fetched once into it-tests/target. */
+  /** Debian 13's apparmor_parser 4.1 and policy tree (it-tests/fetch-trixie-policy.sh), fetched once into it-tests/target. */
   static TrixieParser trixieParser() throws IOException, InterruptedException {
-    Run run = Run.of(root().resolve("it-tests/fetch-trixie-parser.sh").toString(),
-        root().resolve("it-tests/target/trixie-parser").toString()).ok();
+    Run run = Run.of(root().resolve("it-tests/fetch-trixie-policy.sh").toString(),
+        root().resolve("it-tests/target/trixie-policy").toString()).ok();
     return new TrixieParser(Path.of(run.out().strip()));
   }
 
@@ -56,7 +56,7 @@ final class Packaged {
     return deb;
   }
 
-  /** dir holds the wrapper apparmor_parser and root/, trixie's extracted apparmor and libc6. */
+  /** dir holds the wrapper apparmor_parser and root/, trixie's extracted apparmor, libc6 and libvirt packages. */
   record TrixieParser(Path dir) {
     Path parser() {
       return dir.resolve("apparmor_parser");
