@@ -1,21 +1,33 @@
 #!/bin/bash
-# vm.sh WORKDIR INDIR
-# Boots a Debian 12 VM (qemu TCG: /dev/kvm does not work on these machines) with AppArmor in the kernel and
+# vm.sh [--release=bookworm|trixie] WORKDIR INDIR
+# Boots a Debian 12 (bookworm, the default) or Debian 13 (trixie) VM (qemu TCG: /dev/kvm does not work on these machines) with AppArmor in the kernel and
 # libvirtd, runs INDIR/run.sh inside as root (INDIR shared read-only over 9p at /mnt/in, WORKDIR/out read-write
 # at /mnt/out), powers off, exits with run.sh's status. Adapted from shared/e2e/e2e-vm.sh.
-# The base image (debootstrap + kernel + apparmor + libvirt + qemu + openjdk-17, minutes) is built once and
-# cached OUTSIDE the repo in $GA_E2E_CACHE (default /var/tmp/guestarmor-e2e) under base-<hash of PKGS>;
+# The base image (debootstrap + kernel + apparmor + libvirt + qemu + the JDK, minutes) is built once per release
+# and cached OUTSIDE the repo in $GA_E2E_CACHE (default /var/tmp/guestarmor-e2e) under base-<hash of PKGS>;
 # each run boots a throwaway qcow2 overlay. WORKDIR gets out/ (run.log, rc), serial.log and timings.
 # The VM has no network: every dependency of the package under test must be in PKGS.
 set -euo pipefail
-W=$(realpath -m "${1:?usage: vm.sh WORKDIR INDIR}"); IN=$(realpath "${2:?usage: vm.sh WORKDIR INDIR}")
+RELEASE=bookworm
+case ${1:-} in --release=*) RELEASE=${1#--release=}; shift ;; esac
+W=$(realpath -m "${1:?usage: vm.sh [--release=R] WORKDIR INDIR}"); IN=$(realpath "${2:?usage: vm.sh [--release=R] WORKDIR INDIR}")
 [ "$(id -u)" = 0 ] || { echo "vm.sh: needs root (debootstrap, chroot, mount)" >&2; exit 2; }
 MIRROR=${MIRROR:-$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null)}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SECMIRROR=${SECMIRROR:-${MIRROR%/debian}/debian-security}
-# Keep this list and the key scheme as they are: the cached image is keyed by them.
-PKGS="linux-image-amd64 systemd-sysv udev dbus kmod procps iproute2 apparmor apparmor-utils libvirt-daemon-system libvirt-clients qemu-system-x86 openjdk-17-jre-headless"
-KEY=$(printf 'v1 %s' "$PKGS" | sha256sum | cut -c1-12)
+# The cached image is keyed by the release and its package list: keep bookworm's list and key as they are
+# (v1 without the release name, the key of the images built before trixie was added).
+case $RELEASE in
+  bookworm)
+    PKGS="linux-image-amd64 systemd-sysv udev dbus kmod procps iproute2 apparmor apparmor-utils libvirt-daemon-system libvirt-clients qemu-system-x86 openjdk-17-jre-headless"
+    KEY=$(printf 'v1 %s' "$PKGS" | sha256sum | cut -c1-12) ;;
+  trixie)
+    # default-jre-headless is OpenJDK 21 here, and /usr/bin/java stays on it; OpenJDK 25 (higher alternatives
+    # priority) is there for run.sh's AOT cache checks. No apparmor-utils (python3): run.sh reads the kernel's list.
+    PKGS="linux-image-amd64 systemd-sysv udev dbus kmod procps iproute2 apparmor libvirt-daemon-system libvirt-clients qemu-system-x86 default-jre-headless openjdk-25-jre-headless"
+    KEY=$(printf 'v1 %s %s' "$RELEASE" "$PKGS" | sha256sum | cut -c1-12) ;;
+  *) echo "vm.sh: unknown release $RELEASE (bookworm or trixie)" >&2; exit 2 ;;
+esac
 CACHE=${GA_E2E_CACHE:-/var/tmp/guestarmor-e2e}
 C=$CACHE/base-$KEY
 log() { echo "[$(date +%T)] $*"; }
@@ -45,8 +57,13 @@ build() {
   [ -d "$R" ] && unmount_leftovers "$R"
   rm -rf --one-file-system "$C.tmp"; mkdir -p "$C.tmp"
   log "debootstrap minbase from $MIRROR"
-  debootstrap --variant=minbase bookworm "$R" "$MIRROR" > "$C.tmp/debootstrap.log" 2>&1
-  printf 'deb %s bookworm main\ndeb %s bookworm-updates main\ndeb %s bookworm-security main\n' "$MIRROR" "$MIRROR" "$SECMIRROR" > "$R/etc/apt/sources.list"
+  debootstrap --variant=minbase "$RELEASE" "$R" "$MIRROR" > "$C.tmp/debootstrap.log" 2>&1
+  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n' \
+    "$MIRROR" "$RELEASE" "$MIRROR" "$RELEASE" "$SECMIRROR" "$RELEASE" > "$R/etc/apt/sources.list"
+  # Lean and quick: no docs, man pages or translations unpacked, no fsync per file (a throwaway image).
+  printf 'path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\npath-exclude /usr/share/info/*\npath-exclude /usr/share/locale/*\n' \
+    > "$R/etc/dpkg/dpkg.cfg.d/e2e-lean"
+  echo force-unsafe-io > "$R/etc/dpkg/dpkg.cfg.d/e2e-unsafe-io"
   # No service starts inside the chroot.
   printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d"; chmod +x "$R/usr/sbin/policy-rc.d"
   mount -t proc proc "$R/proc"; mount --bind /dev "$R/dev"; mount -t sysfs sys "$R/sys"
@@ -54,7 +71,8 @@ build() {
   log "apt-get install ($PKGS)"
   chroot "$R" apt-get update > "$C.tmp/apt.log" 2>&1
   DEBIAN_FRONTEND=noninteractive chroot "$R" apt-get install -y --no-install-recommends $PKGS >> "$C.tmp/apt.log" 2>&1
-  chroot "$R" apt-get clean
+  if [ "$RELEASE" = trixie ]; then chroot "$R" update-alternatives --quiet --set java /usr/lib/jvm/java-21-openjdk-amd64/bin/java; fi
+  chroot "$R" apt-get clean; rm -rf "$R"/var/lib/apt/lists/*; rm -f "$R/etc/dpkg/dpkg.cfg.d/e2e-unsafe-io"
   umount "$R/sys" "$R/dev" "$R/proc"; trap - EXIT
   rm -f "$R/usr/sbin/policy-rc.d"
   echo e2e > "$R/etc/hostname"
@@ -100,7 +118,7 @@ EOS
 host_needs
 mkdir -p "$CACHE" "$W"
 T0=$(date +%s)
-if [ -f "$C/disk.img" ]; then log "base image cached: $C"; else build; fi
+if [ -f "$C/disk.img" ]; then log "base image cached: $C ($RELEASE)"; else log "building the $RELEASE image $C"; build; fi
 T1=$(date +%s)
 rm -rf "$W/out" "$W/run.qcow2"; mkdir -p "$W/out"
 qemu-img create -q -f qcow2 -b "$C/disk.img" -F raw "$W/run.qcow2"
