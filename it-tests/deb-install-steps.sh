@@ -6,6 +6,7 @@ set -u
 UUID=6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5b
 HELPER=/usr/lib/libvirt/virt-aa-helper
 PROFILE=/etc/apparmor.d/usr.lib.libvirt.virt-aa-helper
+DROPIN=/etc/apparmor.d/usr/virt-aa-helper.d/guestarmor
 
 # "$@" > /out/NAME.out 2> /out/NAME.err, exit status in /out/NAME.rc
 record() {
@@ -21,7 +22,7 @@ snapshot() {
       /etc/apparmor.d/libvirt/TEMPLATE.lxc /etc/apparmor.d/libvirt/TEMPLATE.lxc.distrib \
       /usr/share/guestarmor /var/cache/guestarmor /var/cache/guestarmor/helper.jsa \
       /var/cache/guestarmor/launcher.conf /usr/bin/guestarmor \
-      /etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper; do
+      /etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper $DROPIN /etc/apparmor.d/virt-aa-helper; do
     if [ -e "$p" ]; then echo "$p"; fi
   done >"/out/$1.exists"
   dpkg-divert --list | grep -e guestarmor -e virt-aa-helper -e TEMPLATE | sort >"/out/$1.diversions"
@@ -34,6 +35,8 @@ snapshot() {
   fi
   cp /out/parser.log "/out/$1.parser.log"
   : >/out/parser.log
+  # The files AppArmor would load that declare profile virt-aa-helper (it skips hidden files).
+  grep -lE '^[[:space:]]*profile[[:space:]]+virt-aa-helper([[:space:]{]|$)' /etc/apparmor.d/* 2>/dev/null >"/out/$1.helper-profiles"
 }
 
 # --- the machine before guestarmor: libvirt's C helper (a stand-in) and Debian's policy files ---
@@ -65,6 +68,20 @@ cat >/usr/sbin/apparmor_parser <<'PARSER'
 echo "$*" >>/out/parser.log
 for file; do :; done
 case " $* " in *" -R "*) exit 0 ;; esac
+if grep -q '^abi <abi/4' "$file"; then
+  # AppArmor 4 policy (the apparmor.d stand-in): Debian 13's parser, on Debian 13's abstractions and
+  # tunables with this machine's additions (the fixture's tunables, the drop-ins, local/) over them.
+  tree=$(mktemp -d)
+  cp -r /trixie/root/etc/apparmor.d "$tree/"
+  cp -r /etc/apparmor.d/tunables/multiarch.d/. "$tree/apparmor.d/tunables/multiarch.d/"
+  for d in usr local; do if [ -d /etc/apparmor.d/$d ]; then cp -r /etc/apparmor.d/$d "$tree/apparmor.d/"; fi; done
+  lib=/trixie/root/usr/lib/x86_64-linux-gnu
+  $lib/ld-linux-x86-64.so.2 --library-path $lib /trixie/root/usr/sbin/apparmor_parser --config-file=/dev/null \
+    -M /trixie/root/usr/share/apparmor-features/features --base "$tree/apparmor.d" -QK "$file" 2>>/out/parser.compile.log
+  rc=$?
+  rm -rf "$tree"
+  exit $rc
+fi
 exec /usr/sbin/apparmor_parser.real -QK "$file" 2>>/out/parser.compile.log
 PARSER
 chmod 755 /usr/sbin/apparmor_parser
@@ -121,4 +138,32 @@ record purge dpkg -P guestarmor
 record status-purged dpkg-query -W -f '${Status}' guestarmor
 snapshot purged
 cp /etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper /out/purged.local
+
+# --- apparmor.d (the stand-in package apparmord-fixture) after guestarmor, then gone, then both removed ---
+record a-install dpkg -i /in/guestarmor.deb
+snapshot a-guestarmor
+record a-fixture-install dpkg -i /in/apparmord-fixture.deb
+snapshot a-fixture-added
+record a-fixture-remove dpkg -P apparmord-fixture
+snapshot a-fixture-removed
+record a-fixture-reinstall dpkg -i /in/apparmord-fixture.deb
+snapshot a-fixture-back
+record a-remove dpkg -r guestarmor
+snapshot a-guestarmor-removed
+record a-purge dpkg -P guestarmor
+snapshot a-guestarmor-purged
+record a-fixture-cleanup dpkg -P apparmord-fixture
+snapshot a-end
+
+# --- apparmor.d before guestarmor, guestarmor upgraded over itself, then apparmor.d gone, then purge ---
+record b-fixture-install dpkg -i /in/apparmord-fixture.deb
+snapshot b-fixture
+record b-install dpkg -i /in/guestarmor.deb
+snapshot b-guestarmor
+record b-reinstall dpkg -i /in/guestarmor.deb
+snapshot b-reinstalled
+record b-fixture-remove dpkg -P apparmord-fixture
+snapshot b-fixture-removed
+record b-purge dpkg -P guestarmor
+snapshot b-end
 exit 0

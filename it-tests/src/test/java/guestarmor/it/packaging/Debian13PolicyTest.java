@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Debian13PolicyTest {
   private static final String HELPER_PROFILE = "etc/apparmor.d/usr.lib.libvirt.virt-aa-helper";
+  /** Where the package ships its own: postinst copies it to HELPER_PROFILE while no other profile has its name. */
+  private static final String OUR_PROFILE = "usr/share/guestarmor/apparmor/usr.lib.libvirt.virt-aa-helper";
 
   private Path tmp;
   private Path data;
@@ -47,10 +49,11 @@ class Debian13PolicyTest {
   @Test
   void theHelpersProfileCompilesWithTrixiesParserAsDeclaredAndUnderAbi40Rules() throws Exception {
     // One file for both releases: abi/3.0 is the newest bookworm's parser has; 4.1 must also accept every rule under 4.0.
-    String profile = data.resolve(HELPER_PROFILE).toString();
-    assertTrue(Files.readString(data.resolve(HELPER_PROFILE)).contains("\nabi <abi/3.0>,\n"));
-    parser("-QK", profile).ok();
-    parser("-QK", "--override-policy-abi=" + trixie.resolve("root/etc/apparmor.d/abi/4.0"), profile).ok();
+    String profile = data.resolve(OUR_PROFILE).toString();
+    String dropIn = data.resolve("etc/apparmor.d").toString(); // its include <usr/virt-aa-helper.d/guestarmor>
+    assertTrue(Files.readString(data.resolve(OUR_PROFILE)).contains("\nabi <abi/3.0>,\n"));
+    parser("-QK", "-I", dropIn, profile).ok();
+    parser("-QK", "-I", dropIn, "--override-policy-abi=" + trixie.resolve("root/etc/apparmor.d/abi/4.0"), profile).ok();
   }
 
   @Test
@@ -64,7 +67,8 @@ class Debian13PolicyTest {
 
   @Test
   void theHelpersProfileHasTheNameOfTrixiesStockProfileSoLoadingEitherReplacesTheOther() throws Exception {
-    assertEquals("virt-aa-helper\n", parser("-N", data.resolve(HELPER_PROFILE).toString()).ok().out());
+    assertEquals("virt-aa-helper\n", parser("-N", "-I", data.resolve("etc/apparmor.d").toString(),
+        data.resolve(OUR_PROFILE).toString()).ok().out());
     assertEquals("virt-aa-helper\n", parser("-N", trixie.resolve("root").resolve(HELPER_PROFILE).toString()).ok().out());
   }
 

@@ -73,10 +73,11 @@ class PackageContentsTest {
         "/usr/share/guestarmor/guestarmor-templates.jar", "-rw-r--r--",
         "/usr/share/guestarmor/guestarmor-admin.jar", "-rw-r--r--",
         "/usr/share/guestarmor/cds-training.xml", "-rw-r--r--",
-        "/etc/apparmor.d/usr.lib.libvirt.virt-aa-helper", "-rw-r--r--",
+        "/usr/share/guestarmor/apparmor/usr.lib.libvirt.virt-aa-helper", "-rw-r--r--",
         "/etc/apparmor.d/libvirt/TEMPLATE.qemu", "-rw-r--r--",
         "/etc/apparmor.d/libvirt/TEMPLATE.lxc", "-rw-r--r--",
         "/usr/share/man/man8/guestarmor-virt-aa-helper.8.gz", "-rw-r--r--"));
+    expected.put("/etc/apparmor.d/usr/virt-aa-helper.d/guestarmor", "-rw-r--r--");
     expected.forEach((path, mode) -> assertEquals(mode, files.get(path), path));
   }
 
@@ -140,6 +141,20 @@ class PackageContentsTest {
   void aJdkUpgradeTriggersARebuildOfTheClassDataArchive() throws Exception {
     String triggers = Run.of("dpkg-deb", "--info", Packaged.deb().toString(), "triggers").ok().out();
     assertTrue(triggers.lines().anyMatch("interest-noawait /usr/lib/jvm"::equals), triggers);
+  }
+
+  @Test
+  void aPolicyFileComingOrGoingTriggersTheChoiceOfTheHelpersProfile() throws Exception {
+    String triggers = Run.of("dpkg-deb", "--info", Packaged.deb().toString(), "triggers").ok().out();
+    assertTrue(triggers.lines().anyMatch("interest-noawait /etc/apparmor.d"::equals), triggers);
+  }
+
+  @Test
+  void noFileOfThePackageInEtcApparmorDDeclaresAProfileSoNoneCanClashWithApparmordsByName() {
+    // The helper's profile is copied in by postinst only when no other file declares its name.
+    assertEquals(List.of("/etc/apparmor.d/libvirt/TEMPLATE.lxc", "/etc/apparmor.d/libvirt/TEMPLATE.qemu",
+        "/etc/apparmor.d/usr/virt-aa-helper.d/guestarmor"),
+        files.keySet().stream().filter(p -> p.startsWith("/etc/apparmor.d/") && !files.get(p).startsWith("d")).toList());
   }
 
   private static TreeSet<String> jarNames(Path dir) throws IOException {

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PackageInstallTest {
   private static final String UUID = "6b1a7e2c-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
   private static final String PROFILE = "/etc/apparmor.d/usr.lib.libvirt.virt-aa-helper";
+  private static final String DROPIN = "/etc/apparmor.d/usr/virt-aa-helper.d/guestarmor";
+  /** The stand-in for apparmor.d's profile, as the package apparmord-fixture installs it. */
+  private static final String APPARMORD = "/etc/apparmor.d/virt-aa-helper";
+  private static final String LOAD = "-r -T -W ";
 
   private Path out;
   private byte[] dpkgStatusBefore;
@@ -39,8 +43,10 @@ class PackageInstallTest {
     dpkgStatusBefore = Files.readAllBytes(Path.of("/var/lib/dpkg/status"));
     dpkgDiversionsBefore = Files.readAllBytes(Path.of("/var/lib/dpkg/diversions"));
     sandboxesBefore = sandboxes();
+    Path fixture = Packaged.apparmordFixtureDeb(Files.createDirectories(dir.resolve("fixture")));
     Run.of(Packaged.root().resolve("it-tests/deb-install-sandbox.sh").toString(), Packaged.deb().toString(),
-        Packaged.libvirtDeb().toString(), Packaged.root().resolve("examples/web01.xml").toString(), out.toString()).ok();
+        Packaged.libvirtDeb().toString(), Packaged.root().resolve("examples/web01.xml").toString(), fixture.toString(),
+        Packaged.trixieParser().dir().toString(), out.toString()).ok();
   }
 
   @Test
@@ -191,6 +197,96 @@ class PackageInstallTest {
     assertArrayEquals(dpkgDiversionsBefore, Files.readAllBytes(Path.of("/var/lib/dpkg/diversions")));
     assertEquals(sandboxesBefore, sandboxes(), "the sandbox directory is removed");
     assertFalse(Files.exists(Path.of("/usr/share/guestarmor")));
+  }
+
+  // --- beside apparmor.d's virt-aa-helper profile (the stand-in package apparmord-fixture) ---
+
+  @Test
+  void guestarmorFirstInstallsItsOwnProfileAndTheDropIn() throws IOException {
+    assertEquals("0", read("a-install.rc"));
+    assertHelperProfile("a-guestarmor", PROFILE, LOAD + PROFILE);
+    assertTrue(exists("a-guestarmor").contains(DROPIN));
+  }
+
+  @Test
+  void apparmordArrivingAfterGuestarmorMakesOursStepAsideAndIsReloadedWithTheDropIn() throws IOException {
+    assertEquals("0", read("a-fixture-install.rc"));
+    // the stand-in's postinst loads its two profiles; then guestarmor's trigger reloads the helper's
+    assertHelperProfile("a-fixture-added", APPARMORD,
+        LOAD + "/etc/apparmor.d/apparmor_parser\n" + LOAD + APPARMORD + "\n" + LOAD + APPARMORD);
+    assertFalse(exists("a-fixture-added").contains(PROFILE));
+    assertTrue(exists("a-fixture-added").contains(DROPIN));
+    assertFalse(read("a-fixture-install.err").contains("could not load"), read("a-fixture-install.err"));
+  }
+
+  @Test
+  void apparmordGoingBringsGuestarmorsProfileBackAndLoadsIt() throws IOException {
+    assertEquals("0", read("a-fixture-remove.rc"));
+    assertHelperProfile("a-fixture-removed", PROFILE, LOAD + PROFILE);
+    assertArrayEquals(Files.readAllBytes(Packaged.root().resolve("packaging/src/deb/apparmor/usr.lib.libvirt.virt-aa-helper")),
+        Files.readAllBytes(out.resolve("a-fixture-removed.profile")));
+    assertEquals("0", read("a-fixture-reinstall.rc"));
+    assertHelperProfile("a-fixture-back", APPARMORD,
+        LOAD + "/etc/apparmor.d/apparmor_parser\n" + LOAD + APPARMORD + "\n" + LOAD + APPARMORD);
+  }
+
+  @Test
+  void removingGuestarmorBesideApparmordLeavesNoDropInGivesDebiansBackAndReloadsApparmordsWithoutIt() throws IOException {
+    assertEquals("0", read("a-remove.rc"));
+    List<String> removed = exists("a-guestarmor-removed");
+    assertFalse(removed.contains(DROPIN));
+    assertTrue(removed.contains(APPARMORD));
+    assertArrayEquals(Files.readAllBytes(out.resolve("debian.profile")), Files.readAllBytes(out.resolve("a-guestarmor-removed.profile")));
+    assertEquals(LOAD + APPARMORD, read("a-guestarmor-removed.parser.log"));
+    // Debian's and apparmor.d's again, as before guestarmor: the two packages' own clash, not ours
+    assertEquals(List.of(PROFILE, APPARMORD), lines("a-guestarmor-removed.helper-profiles"));
+    assertEquals("0", read("a-purge.rc"));
+    assertEquals("", read("a-guestarmor-purged.diversions"));
+    assertEquals("C helper", read("a-guestarmor-purged.helper-h.out"));
+  }
+
+  @Test
+  void apparmordFirstThenGuestarmorNeverInstallsOursAndReloadsApparmordsWithTheDropIn() throws IOException {
+    assertEquals(List.of("0", "0"), List.of(read("b-fixture-install.rc"), read("b-install.rc")));
+    assertHelperProfile("b-guestarmor", APPARMORD, LOAD + APPARMORD);
+    assertFalse(exists("b-guestarmor").contains(PROFILE));
+    assertTrue(exists("b-guestarmor").contains(DROPIN));
+    assertFalse(read("b-install.err").contains("could not load"), read("b-install.err"));
+  }
+
+  @Test
+  void upgradingGuestarmorBesideApparmordKeepsOursAside() throws IOException {
+    assertEquals("0", read("b-reinstall.rc"));
+    assertHelperProfile("b-reinstalled", APPARMORD, LOAD + APPARMORD);
+    assertFalse(exists("b-reinstalled").contains(PROFILE));
+  }
+
+  @Test
+  void apparmordGoingAfterwardsBringsOursInAndPurgeGivesEverythingBack() throws IOException {
+    assertEquals("0", read("b-fixture-remove.rc"));
+    assertHelperProfile("b-fixture-removed", PROFILE, LOAD + PROFILE);
+    assertEquals("0", read("b-purge.rc"));
+    assertEquals("", read("b-end.diversions"));
+    assertFalse(exists("b-end").contains(DROPIN));
+    assertArrayEquals(Files.readAllBytes(out.resolve("debian.profile")), Files.readAllBytes(out.resolve("b-end.profile")));
+    assertEquals(LOAD + PROFILE, read("b-end.parser.log"), "remove reloads Debian's");
+  }
+
+  @Test
+  void everyProfileLoadedInTheSandboxCompiledWithTheRealParsers() throws IOException {
+    // AppArmor 4 files (the stand-in) with Debian 13's parser, the others with this machine's.
+    assertFalse(read("parser.compile.log").toLowerCase(java.util.Locale.ROOT).contains("error"), read("parser.compile.log"));
+    assertTrue(read("a-fixture-added.parser.log").contains(APPARMORD), "the stand-in was compiled at least once");
+  }
+
+  /** After step: exactly one file declares profile virt-aa-helper (file), and the parser calls were parserLog. */
+  private void assertHelperProfile(String step, String file, String parserLog) throws IOException {
+    assertEquals(List.of(file), lines(step + ".helper-profiles"), step);
+    assertEquals(parserLog, read(step + ".parser.log"), step);
+  }
+
+  private List<String> lines(String name) throws IOException {
+    return Files.readAllLines(out.resolve(name), StandardCharsets.UTF_8);
   }
 
   private String read(String name) throws IOException {

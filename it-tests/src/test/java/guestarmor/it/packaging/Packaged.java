@@ -37,6 +37,36 @@ final class Packaged {
     }
   }
 
+  /** Debian 13's apparmor_parser 4.1 and policy tree (it-tests/fetch-trixie-policy.sh), fetched once into it-tests/target. */
+  static TrixieParser trixieParser() throws IOException, InterruptedException {
+    Run run = Run.of(root().resolve("it-tests/fetch-trixie-policy.sh").toString(),
+        root().resolve("it-tests/target/trixie-policy").toString()).ok();
+    return new TrixieParser(Path.of(run.out().strip()));
+  }
+
+  /** The stand-in for apparmor.d's policy (it-tests/src/test/resources/apparmord-fixture), as our own text. */
+  static Path apparmordFixture() {
+    return root().resolve("it-tests/src/test/resources/apparmord-fixture");
+  }
+
+  /** The fixture packaged as apparmord-fixture_1.0_all.deb in dir (it-tests/build-apparmord-fixture-deb.sh). */
+  static Path apparmordFixtureDeb(Path dir) throws IOException, InterruptedException {
+    Path deb = dir.resolve("apparmord-fixture_1.0_all.deb");
+    Run.of(root().resolve("it-tests/build-apparmord-fixture-deb.sh").toString(), deb.toString()).ok();
+    return deb;
+  }
+
+  /** dir holds the wrapper apparmor_parser and root/, trixie's extracted apparmor, libc6 and libvirt packages. */
+  record TrixieParser(Path dir) {
+    Path parser() {
+      return dir.resolve("apparmor_parser");
+    }
+
+    Path policy() {
+      return dir.resolve("root/etc/apparmor.d");
+    }
+  }
+
   private static Path libvirtCache() {
     return root().resolve("it-tests/target/libvirt-policy"); // the build's fetch, so nothing is downloaded twice
   }

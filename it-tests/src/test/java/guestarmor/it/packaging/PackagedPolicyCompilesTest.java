@@ -1,6 +1,7 @@
 package guestarmor.it.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,12 @@ class PackagedPolicyCompilesTest {
   }
 
   @Test
-  void theHelpersOwnProfileCompiles() throws Exception {
-    Run.of("apparmor_parser", "-QK", data.resolve("etc/apparmor.d/usr.lib.libvirt.virt-aa-helper").toString()).ok();
+  void theHelpersOwnProfileCompilesWithTheDropInOnAppArmor30() throws Exception {
+    // The drop-in (etc/apparmor.d/usr/virt-aa-helper.d/guestarmor) found through -I; it uses only
+    // variables this machine's AppArmor 3.0 tunables define.
+    Run.of("apparmor_parser", "-QK", "-I", data.resolve("etc/apparmor.d").toString(), ourProfile()).ok();
+    String expanded = Run.of("apparmor_parser", "-p", "-I", data.resolve("etc/apparmor.d").toString(), ourProfile()).ok().out();
+    assertTrue(expanded.contains("/usr/lib/jvm/*/bin/java mrix,"), expanded);
   }
 
   @Test
@@ -37,17 +42,22 @@ class PackagedPolicyCompilesTest {
     Path local = tmp.resolve("site/local/usr.lib.libvirt.virt-aa-helper");
     java.nio.file.Files.createDirectories(local.getParent());
     java.nio.file.Files.writeString(local, "  /srv/site-images/** r,\n");
-    Run.of("apparmor_parser", "-QK", "-I", tmp.resolve("site").toString(),
-        data.resolve("etc/apparmor.d/usr.lib.libvirt.virt-aa-helper").toString()).ok();
+    Run.of("apparmor_parser", "-QK", "-I", tmp.resolve("site").toString(), "-I", data.resolve("etc/apparmor.d").toString(),
+        ourProfile()).ok();
   }
 
   @Test
   void theHelpersProfileHasTheNameOfDebiansSoLoadingEitherReplacesTheOther() throws Exception {
-    String ours = Run.of("apparmor_parser", "-N", data.resolve("etc/apparmor.d/usr.lib.libvirt.virt-aa-helper").toString()).ok().out();
+    String ours = Run.of("apparmor_parser", "-N", "-I", data.resolve("etc/apparmor.d").toString(), ourProfile()).ok().out();
     String debians = Run.of("apparmor_parser", "-N", "-I", libvirtPolicy.toString(),
         libvirtPolicy.resolve("usr.lib.libvirt.virt-aa-helper").toString()).ok().out();
     assertEquals("virt-aa-helper\n", ours);
     assertEquals(debians, ours);
+  }
+
+  /** Shipped outside /etc/apparmor.d: postinst copies it there only while no other profile has its name. */
+  private String ourProfile() {
+    return data.resolve("usr/share/guestarmor/apparmor/usr.lib.libvirt.virt-aa-helper").toString();
   }
 
   @Test
