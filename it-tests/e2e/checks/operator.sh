@@ -44,9 +44,10 @@ check denials-exit-2 [ $rc = 2 ]
 check denials-source-named grep -q '^source: journalctl -k' "$OUT/denials.txt"
 check denials-domain-named grep -q "^DENIED [0-9]*x  ga-deny ($DP)  open $EXTRA" "$OUT/denials.txt"
 check denials-qemu-commandline grep -q '^  qemu-commandline: named in <qemu:commandline>' "$OUT/denials.txt"
-check denials-local-line grep -qxF "    \"$EXTRA\" rw," "$OUT/denials.txt"
+# the mask is the kernel's (seen: QEMU's first refused access is a read, "r"; its lock, "k", comes after)
+check denials-local-line grep -qE "^    \"$EXTRA\" [rwk]+,\$" "$OUT/denials.txt"
 guestarmor --json denials ga-deny --since "$OMARK" > "$OUT/denials.json" 2>&1
-check denials-json grep -qF "\"local_line\":\"\\\"$EXTRA\\\" rw,\"" "$OUT/denials.json"
+check denials-json grep -qF "\"local_line\":\"\\\"$EXTRA\\\" " "$OUT/denials.json"
 
 # complain mode on a shut-off guest: the start succeeds, the kernel logs what it would have refused
 guestarmor complain ga-deny; CMARK=$(date '+%F %T'); sleep 1

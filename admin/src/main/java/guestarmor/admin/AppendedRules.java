@@ -13,6 +13,9 @@ final class AppendedRules {
   // FilesRenderer heads each group with its origin; -F groups are "# -F (hotplug)" (decisions.md
   // section 3, the profile files; 2.6, -F does not duplicate).
   private static final String APPENDED = "  # -F (hotplug)";
+  // The start call's own copy of those -F rules (helper's StartPathRules.ORIGIN, decisions.md 2.16): its
+  // directories cover what libvirtd creates in them after the call, as an appended group's do.
+  private static final String START_PATHS = "  # start -F";
   private static final String SUBTREE = "{,**}";
 
   private AppendedRules() {}
@@ -23,9 +26,14 @@ final class AppendedRules {
     List<String> kept = new ArrayList<>();
     List<String> lifted = new ArrayList<>();
     boolean appended = false;
+    boolean startPaths = false;
     for (String line : installed.split("\n")) {
       if (line.startsWith("  # ")) {
         appended = line.equals(APPENDED);
+        startPaths = line.equals(START_PATHS);
+      } else if (startPaths && path(line).endsWith(SUBTREE)) {
+        prefixes.add(path(line).substring(0, path(line).length() - SUBTREE.length()));
+        kept.add(line);
       } else if (appended && path(line).endsWith(SUBTREE)) {
         prefixes.add(path(line).substring(0, path(line).length() - SUBTREE.length()));
       } else if (appended) {

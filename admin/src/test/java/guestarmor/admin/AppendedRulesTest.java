@@ -40,6 +40,23 @@ class AppendedRulesTest {
   }
 
   @Test
+  void aChannelSocketNamedAfterTheStartCallIsCoveredByTheStartCallsOwnCopyOfTheDashCapitalFDirectories() {
+    String startPaths = """
+          # start -F
+          "/var/lib/libvirt/qemu/domain-1-tiny/{,**}" rwk,
+          "/var/lib/libvirt/qemu/channel/target/domain-1-tiny/{,**}" rwk,
+          "/var/lib/libvirt/qemu/domain-1-tiny/master-key.aes" rwk,
+        """;
+    String live = RENDERED + """
+          # channel 0
+          "/var/lib/libvirt/qemu/channel/target/domain-1-tiny/org.qemu.guest_agent.0" rw,
+        """ + startPaths;
+    assertTrue(AppendedRules.matches(RENDERED + startPaths, live));
+    assertFalse(AppendedRules.matches(RENDERED + startPaths, live + "  \"/srv/other\" r,\n"),
+        "a rule outside those directories is still a difference");
+  }
+
+  @Test
   void aRenderedRuleMissingFromTheFileIsADifference() {
     String live = RENDERED + """
           # serial 0
