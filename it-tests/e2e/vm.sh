@@ -123,7 +123,7 @@ T1=$(date +%s)
 rm -rf "$W/out" "$W/run.qcow2"; mkdir -p "$W/out"
 qemu-img create -q -f qcow2 -b "$C/disk.img" -F raw "$W/run.qcow2"
 log "boot (TCG)"
-timeout "${E2E_TIMEOUT:-1200}" qemu-system-x86_64 -accel tcg -cpu max -m 2048 -smp 2 -nographic -no-reboot \
+timeout "${E2E_TIMEOUT:-2400}" qemu-system-x86_64 -accel tcg -cpu max -m 2048 -smp 2 -nographic -no-reboot \
   -kernel "$C/vmlinuz" -initrd "$C/initrd.img" \
   -append 'root=/dev/vda rw console=ttyS0 apparmor=1 security=apparmor panic=-1 quiet' \
   -drive file="$W/run.qcow2",format=qcow2,if=virtio -nic none \
