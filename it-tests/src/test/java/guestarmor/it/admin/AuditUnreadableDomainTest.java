@@ -35,9 +35,9 @@ class AuditUnreadableDomainTest {
         "audit");
     assertEquals(2, r.status(), r::toString);
     List<String> lines = r.out().lines().toList();
-    assertTrue(lines.stream().anyMatch(l -> l.matches("unreadable +libvirt-" + BAD + " +bad\tname +running +bad\tname: "
+    assertTrue(lines.stream().anyMatch(l -> l.matches("unreadable +libvirt-" + BAD + " +bad\tname +running +enforce +bad\tname: "
         + "<name> must not contain control characters")), r::toString);
-    assertTrue(lines.stream().anyMatch(l -> l.matches("missing +libvirt-" + GOOD + " +good +running +no profile")),
+    assertTrue(lines.stream().anyMatch(l -> l.matches("missing +libvirt-" + GOOD + " +good +running +enforce +no profile")),
         r::toString);
     assertTrue(lines.stream().noneMatch(l -> l.startsWith("orphan")), r::toString);
     assertTrue(r.out().contains("2 domains, 1 profiles: 0 ok, 1 missing, 0 stale, 0 orphan, 0 unloaded, 1 unreadable"),
