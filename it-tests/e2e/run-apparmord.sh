@@ -8,7 +8,6 @@
 set -u
 fail=0; V="virsh -q -c qemu:///system"; UUID=6f2c1a4e-7d3b-4b1e-9a55-0c2d3e4f5a6b; P=libvirt-$UUID
 IMG=/var/lib/libvirt/images; FILES=/etc/apparmor.d/libvirt/$P.files; LOADED=/sys/kernel/security/apparmor/profiles
-POLICY=/sys/kernel/security/apparmor/policy/profiles
 DROPIN=/etc/apparmor.d/usr/virt-aa-helper.d/guestarmor; APPARMORD=/etc/apparmor.d/virt-aa-helper
 OURS=/etc/apparmor.d/usr.lib.libvirt.virt-aa-helper
 OUT=/mnt/out; : > "$OUT/checks"; : > "$OUT/timings"
@@ -24,11 +23,21 @@ not_loaded() { ! grep -q "^$P " "$LOADED"; }
 confined() { local pid; pid=$(cat /run/libvirt/qemu/tiny.pid) && [ "$(tr -d '\0' < /proc/"$pid"/attr/current)" = "$P (enforce)" ]; }
 in_files() { grep -qF -- "$1" "$FILES"; }
 not_in_files() { ! grep -qF -- "$1" "$FILES"; }
-# The kernel's virt-aa-helper: the stand-in's attaches by @{lib}/libvirt/virt-aa-helper (an alternation),
-# guestarmor's by the plain path.
-helper_attach() { cat "$POLICY"/virt-aa-helper.*/attach 2>/dev/null; }
-helper_is_apparmords() { helper_attach | grep -q '^/{usr/,}lib{'; }
-helper_is_ours() { [ "$(helper_attach)" = /usr/lib/libvirt/virt-aa-helper ]; }
+# Which virt-aa-helper profile the kernel has, told by what it attaches to (the kernel's attach file says only
+# "<unknown>" for any pattern): a copy of sleep started from a path that only one candidate's attachment
+# matches runs under that profile. The stand-in's @{lib} matches /usr/libexec/...; Debian's stock profile
+# /usr/{lib,lib64}/... matches /usr/lib64/...; guestarmor's plain /usr/lib/libvirt/virt-aa-helper neither.
+label_at() {
+  local pid label; mkdir -p "$(dirname "$1")"; cp /usr/bin/sleep "$1"; "$1" 5 & pid=$!; sleep 0.5
+  label=$(tr -d '\0' < /proc/$pid/attr/current); kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  rm -f "$1"; rmdir "$(dirname "$1")" 2>/dev/null; echo "$label"
+}
+show_helper() { echo "libexec copy: $(label_at /usr/libexec/libvirt/virt-aa-helper); lib64 copy: $(label_at /usr/lib64/libvirt/virt-aa-helper)"; }
+helper_is_apparmords() { [ "$(label_at /usr/libexec/libvirt/virt-aa-helper)" = 'virt-aa-helper (enforce)' ]; }
+helper_is_ours() {
+  helper_enforced && [ "$(label_at /usr/libexec/libvirt/virt-aa-helper)" = unconfined ] &&
+    [ "$(label_at /usr/lib64/libvirt/virt-aa-helper)" = unconfined ]
+}
 helper_enforced() { grep -q '^virt-aa-helper (enforce)$' "$LOADED"; }
 denials_since() { journalctl -k --since "$1" -o cat | grep 'apparmor="DENIED"'; }
 section() { echo; echo "== $*"; }
@@ -38,10 +47,12 @@ cp /mnt/in/tiny-base.qcow2 /mnt/in/tiny.qcow2 /mnt/in/tiny2.qcow2 "$IMG"/
 
 section guestarmor, then the apparmor.d stand-in
 timed dpkg-install dpkg -i /mnt/in/guestarmor_*.deb; check install [ $? = 0 ]
+show_helper
 check ours-loaded-first helper_is_ours
 timed fixture-install dpkg -i /mnt/in/apparmord-fixture_*.deb; check fixture-install [ $? = 0 ]
 check ours-stepped-aside test ! -e "$OURS"
 check dropin-installed test -f "$DROPIN"
+show_helper
 check apparmords-helper-loaded helper_is_apparmords
 check apparmords-helper-enforce helper_enforced
 check parser-profile-enforce grep -q '^apparmor_parser (enforce)$' "$LOADED"

@@ -55,7 +55,7 @@ for group in "$IN"/checks/[0-9][0-9]-*.sh; do
   groups=$((groups + 1))
 done
 # Not vacuous: every group ran (a missing checks/ directory is a failure, not an empty pass).
-check all-groups-ran [ "$groups" -ge 11 ]
+check all-groups-ran [ "$groups" -ge 13 ]
 
 echo; echo "== summary"; cat "$OUT/timings"; grep -c '^OK' "$OUT/checks" | sed 's/$/ OK/'; grep '^FAIL' "$OUT/checks"
 exit $fail

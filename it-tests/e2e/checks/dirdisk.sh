@@ -45,7 +45,9 @@ dirdisk_checks() {
     check dd-dir-disk-no-denials bash -c "! test -s $OUT/dd-denials-$who.log"
   else
     check dd-c-helper-dir-disk-fails [ $rc != 0 ]
-    check dd-c-helper-plain-dir-rule grep -qF "\"$DD_DIR\" rk," "/etc/apparmor.d/libvirt/libvirt-$DD_UUID.files"
+    # libvirtd removes the files of a guest that failed to start: the C helper's dry run shows its rule.
+    /usr/lib/libvirt/virt-aa-helper -d -r -u "libvirt-$DD_UUID" < "$OUT/fat.xml" > "$OUT/dd-c-helper-dryrun.txt" 2>&1
+    check dd-c-helper-plain-dir-rule grep -qF "\"$DD_DIR\" rk," "$OUT/dd-c-helper-dryrun.txt"
   fi
   $V destroy fat > /dev/null 2>&1; $V undefine fat > /dev/null 2>&1
 }
