@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,7 +125,7 @@ final class ModeRunner {
   }
 
   private void requireNoProfileIfCreating(boolean create) throws Failure {
-    if (create && Files.exists(store.profile(name))) {
+    if (create && store.hasProfile(name)) {
       throw new Failure("profile exists: " + store.profile(name));
     }
   }
@@ -173,10 +172,10 @@ final class ModeRunner {
   // A zero-size profile is what a crash of the C helper could leave: unload, remove, recreate
   // (virt-aa-helper-behaviour.md 3.5).
   private boolean purgeEmptyProfile() throws PolicyException, IOException {
-    Path profile = store.profile(name);
-    if (!Files.exists(profile) || Files.size(profile) != 0) {
+    if (!store.hasEmptyProfile(name)) {
       return false;
     }
+    Path profile = store.profile(name);
     messages.warning("Profile of 0 size detected, will attempt to remove it");
     loader().unload(profile, messages::warning);
     store.delete(profile);
@@ -186,7 +185,7 @@ final class ModeRunner {
   // The C helper's dry run still runs the parser for -a/-R/-D, which first checks the profile exists
   // (libvirt's virt-aa-helper-test expects -d -R of an unknown uuid to fail): check it, read-only.
   private void describeParserOnlyMode() throws Failure {
-    if (!Files.exists(store.profile(name))) {
+    if (!store.hasProfile(name)) {
       throw new Failure("profile does not exist: " + store.profile(name));
     }
     String flag = inv.mode() == Mode.ADD ? "-a" : "-R";

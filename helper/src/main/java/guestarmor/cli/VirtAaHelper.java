@@ -1,12 +1,14 @@
 package guestarmor.cli;
 
+import guestarmor.host.HostFacts;
 import guestarmor.host.LiveHost;
 import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
  * {@code virt-aa-helper}: the program libvirtd runs to create, replace, load and unload a guest's
- * AppArmor profile. Takes its streams and returns the exit status, so tests call it in-process.
+ * AppArmor profile. Takes its streams and the machine it derives rules from, and returns the exit
+ * status, so tests call it in-process against a tree of their own.
  */
 public final class VirtAaHelper {
   /** The launcher passes its own path, which getopt's messages name as the C helper's do. */
@@ -16,14 +18,19 @@ public final class VirtAaHelper {
 
   public static void main(String[] args) {
     String argv0 = System.getProperty(ARGV0_PROPERTY, "virt-aa-helper");
-    int status = run(argv0, args, System.in, System.out, System.err);
+    int status = run(argv0, args, System.in, System.out, System.err, new LiveHost());
     System.out.flush();
     System.err.flush();
     System.exit(status);
   }
 
-  /** Runs one invocation; 0 on success, 1 on any failure (the C helper's contract). */
-  public static int run(String argv0, String[] args, InputStream in, PrintStream out, PrintStream err) {
+  /**
+   * Runs one invocation; 0 on success, 1 on any failure (the C helper's contract).
+   *
+   * @param host the only door to the machine the rules are derived from (image headers, sysfs, /dev)
+   */
+  public static int run(String argv0, String[] args, InputStream in, PrintStream out, PrintStream err,
+      HostFacts host) {
     Messages messages = new Messages(progname(argv0), err);
     HelperArguments.Outcome outcome = HelperArguments.parse(argv0, args, out, messages);
     if (outcome instanceof HelperArguments.Exit exit) {
@@ -31,7 +38,7 @@ public final class VirtAaHelper {
     }
     Invocation inv = ((HelperArguments.Run) outcome).invocation();
     try {
-      return new ModeRunner(inv, messages, new LiveHost()).run(in);
+      return new ModeRunner(inv, messages, host).run(in);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // libvirtd shows stderr to the admin: one line, not a stack trace, and the failure status
       messages.error("internal error: " + e);

@@ -1,6 +1,7 @@
 package guestarmor.host;
 
 import guestarmor.image.BackingChainReader;
+import guestarmor.image.HostFiles;
 import guestarmor.image.ImageLayer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,21 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The machine guestarmor runs on, seen from a root directory: {@code /} in production, a tree built
  * in a temporary directory in tests. Every path in and out is in host form ({@code /sys/...}); the
- * root is added on the way in and stripped on the way out, so rules always name host paths.
+ * root is added on the way in and stripped on the way out, so rules always name host paths. The
+ * backing-chain walk opens every layer through {@link #file}, so a header's absolute backing name is read
+ * from under the root too.
  */
-public final class LiveHost implements HostFacts {
+public final class LiveHost implements HostFacts, HostFiles {
   /** sysfs attributes are at most a page; nothing this class reads is larger. */
   private static final int MAX_LINE_BYTES = 4096;
 
   private final Path root;
-  private final BackingChainReader chains = new BackingChainReader();
+  private final boolean realRoot;
+  private final BackingChainReader chains = new BackingChainReader(this);
 
   /** The real machine. */
   public LiveHost() {
@@ -32,6 +35,7 @@ public final class LiveHost implements HostFacts {
   /** A machine whose {@code /} is this directory (tests: a fake sysfs and /dev tree). */
   public LiveHost(Path root) {
     this.root = root.toAbsolutePath().normalize();
+    this.realRoot = this.root.getParent() == null;
   }
 
   @Override
@@ -61,15 +65,24 @@ public final class LiveHost implements HostFacts {
 
   @Override
   public List<ImageLayer> imageChain(String image, String format) {
-    Path p = inside(image);
-    if (p == null) {
-      return List.of(new ImageLayer(image, format, null));
+    return chains.read(image, format);
+  }
+
+  /**
+   * The file under the root for a host path the chain walk opens. Under a test root, a path whose
+   * symlinks resolve outside it has none, so no test reads the real machine through a link either.
+   */
+  @Override
+  public Path file(String hostPath) {
+    Path p = inside(hostPath);
+    if (p == null || realRoot) {
+      return p;
     }
-    List<ImageLayer> layers = new ArrayList<>();
-    for (ImageLayer l : chains.read(p.toString(), format)) {
-      layers.add(new ImageLayer(stripRoot(l.path()), l.format(), l.dataFile() == null ? null : stripRoot(l.dataFile())));
+    try {
+      return p.toRealPath().startsWith(root.toRealPath()) ? p : null;
+    } catch (IOException e) {
+      return p; // missing: opening it fails as it would on the host
     }
-    return layers;
   }
 
   @Override
@@ -117,10 +130,5 @@ public final class LiveHost implements HostFacts {
       throw new IOException("resolves outside " + realRoot);
     }
     return "/" + realRoot.relativize(real);
-  }
-
-  private String stripRoot(String path) {
-    Path p = Path.of(path);
-    return p.startsWith(root) ? "/" + root.relativize(p) : path;
   }
 }

@@ -4,12 +4,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Turns a name stored in a header into the local path it stands for. */
+/**
+ * Turns a name stored in a header into the host path it stands for: an absolute name is already one
+ * (its file is found under the host's root by {@link HostFiles}, never on the helper's own {@code /}).
+ */
 final class BackingName {
   private BackingName() {}
 
   /**
-   * The local file a backing or data-file name refers to, relative names resolved against the directory
+   * The host path a backing or data-file name refers to, relative names resolved against the directory
    * of the referencing image (as qemu and libvirt's virStorageSourceNewFromBackingRelative do); empty for
    * a name that is not a local file.
    */

@@ -3,7 +3,6 @@ package guestarmor.image;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,15 +10,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** One walk down one chain: the layers found so far and the real paths already visited. */
+/**
+ * One walk down one chain: the layers found so far and the real paths already visited. Paths are host
+ * paths throughout (as the XML and the headers name them); {@link HostFiles} says which file each is.
+ */
 final class ChainWalk {
+  private final HostFiles files;
   private final List<ImageLayer> layers = new ArrayList<>();
   private final Set<Path> visited = new HashSet<>();
 
+  ChainWalk(HostFiles files) {
+    this.files = files;
+  }
+
   List<ImageLayer> walk(String image, String format) {
-    Optional<HeaderInfo> top = ImageFormats.reader(format)
-        .filter(reader -> firstVisit(image))
-        .flatMap(reader -> readHeader(image, reader));
+    Optional<HeaderFormat> topReader = ImageFormats.reader(format);
+    Optional<HeaderInfo> top = topReader.isPresent() && firstVisit(image)
+        ? readHeader(image, topReader.get()) : Optional.empty();
     if (top.isEmpty()) {
       return List.of(new ImageLayer(image, format, null));
     }
@@ -59,7 +66,9 @@ final class ChainWalk {
       return Optional.empty();
     }
     Optional<HeaderInfo> header = readHeader(path, reader.get());
-    header.ifPresent(h -> add(path, format, h));
+    if (header.isPresent()) {
+      add(path, format, header.get());
+    }
     return header;
   }
 
@@ -72,7 +81,7 @@ final class ChainWalk {
   // libvirt probes an unrecorded backing format, but refuses a probed layer that names further files
   // (virStorageFileProbeGetMetadata returns -2 and the layer is dropped): a guest could forge the header.
   private void addProbed(String path) {
-    try (ImageFile file = ImageFile.open(Path.of(path))) {
+    try (ImageFile file = open(path)) {
       ByteBuffer head = file.head();
       String format = ImageFormats.probe(head);
       Optional<HeaderFormat> reader = ImageFormats.reader(format);
@@ -83,43 +92,49 @@ final class ChainWalk {
         }
       }
       layers.add(new ImageLayer(path, format, null));
-    } catch (IOException | InvalidPathException e) {
+    } catch (IOException e) {
       // an unreadable layer ends the chain quietly, as in virt-aa-helper (report_broken = false)
     }
   }
 
   // A format without a backing name (raw, luks, ...) is still opened: a missing file is not a layer.
   private void addHeaderless(String path, String format) {
-    try (ImageFile file = ImageFile.open(Path.of(path))) {
+    try (ImageFile file = open(path)) {
       file.read(0, 1);
       layers.add(new ImageLayer(path, format, null));
-    } catch (IOException | InvalidPathException e) {
+    } catch (IOException e) {
       // ends the chain at the last good layer
     }
   }
 
-  private static Optional<HeaderInfo> readHeader(String path, HeaderFormat reader) {
-    try (ImageFile file = ImageFile.open(Path.of(path))) {
+  private Optional<HeaderInfo> readHeader(String path, HeaderFormat reader) {
+    try (ImageFile file = open(path)) {
       ByteBuffer head = file.head();
       return reader.matches(head) ? Optional.of(reader.read(file, head)) : Optional.empty();
-    } catch (IOException | InvalidPathException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  private static boolean isRegularFile(String path) {
-    try {
-      return Files.isRegularFile(Path.of(path));
-    } catch (InvalidPathException e) {
-      return false;
+  private boolean isRegularFile(String path) {
+    Path file = files.file(path);
+    return file != null && Files.isRegularFile(file);
+  }
+
+  private ImageFile open(String path) throws IOException {
+    Path file = files.file(path);
+    if (file == null) {
+      throw new IOException("no file stands for " + path);
     }
+    return ImageFile.open(file);
   }
 
   // Loops are found by real path, so a symlink back up the chain also stops the walk.
   private boolean firstVisit(String path) {
+    Path file = files.file(path);
     try {
-      return visited.add(Path.of(path).toRealPath());
-    } catch (IOException | InvalidPathException e) {
+      return file != null && visited.add(file.toRealPath());
+    } catch (IOException e) {
       return false;
     }
   }

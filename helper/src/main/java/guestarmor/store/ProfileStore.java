@@ -36,6 +36,17 @@ public final class ProfileStore {
     return dir.resolve(name);
   }
 
+  /** Whether the guest's profile file exists (following symlinks, as the parser would open it). */
+  public boolean hasProfile(String name) {
+    return Files.exists(profile(name));
+  }
+
+  /** Whether the profile exists with no bytes: what a crash of the C helper could leave behind. */
+  public boolean hasEmptyProfile(String name) throws IOException {
+    Path p = profile(name);
+    return Files.exists(p) && Files.size(p) == 0;
+  }
+
   /** {@code DIR/libvirt-<uuid>.files}. */
   public Path files(String name) {
     return dir.resolve(name + ".files");

@@ -2,6 +2,7 @@ package guestarmor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import guestarmor.host.LiveHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ class LxcDryRunTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (InputStream xml = getClass().getResourceAsStream("/lxc/ct1.xml")) {
       int status = VirtAaHelper.run("virt-aa-helper", args, xml, new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8));
+          new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
       return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import guestarmor.host.LiveHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,7 +35,7 @@ class VirtAaHelperTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = VirtAaHelper.run(ARGV0, args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
     return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -175,7 +176,7 @@ class VirtAaHelperTest {
   void theMessagePrefixIsTheBasenameOfArgv0() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = VirtAaHelper.run("/opt/x/my-helper", new String[] {"-H", "x"}, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
     assertEquals(1, status);
     assertEquals("my-helper: error: unsupported option\n", err.toString(StandardCharsets.UTF_8));
   }

@@ -61,6 +61,16 @@ class LiveHostTest {
   }
 
   @Test
+  void theChainWalkFindsAHostPathsFileUnderTheRootAndNoneThroughASymlinkOutOfIt() throws IOException {
+    Path outside = Files.createFile(root.resolve("outside"));
+    LiveHost host = new HostTree(root.resolve("tree")).file("/var/lib/libvirt/images/a.qcow2", "").host();
+    Files.createSymbolicLink(root.resolve("tree/var/lib/libvirt/images/b.qcow2"), outside);
+    assertEquals(root.resolve("tree/var/lib/libvirt/images/a.qcow2"), host.file("/var/lib/libvirt/images/a.qcow2"));
+    assertNull(host.file("/var/lib/libvirt/images/b.qcow2"));
+    assertNull(host.file("bad\0name"));
+  }
+
+  @Test
   void theDefaultHostIsTheRealMachine() throws IOException {
     Path file = Files.createFile(root.resolve("real"));
     assertEquals(file.toRealPath().toString(), new LiveHost().realPath(file.toString()));

@@ -3,6 +3,7 @@ package guestarmor.image;
 import static guestarmor.image.ImageHeaders.qcow2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import guestarmor.host.LiveHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackingChainReaderTest {
-  private final BackingChainReader reader = new BackingChainReader();
+  private final BackingChainReader reader = new BackingChainReader(new LiveHost());
 
   @TempDir Path dir;
 

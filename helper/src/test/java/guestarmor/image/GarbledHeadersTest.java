@@ -3,6 +3,7 @@ package guestarmor.image;
 import static guestarmor.image.ImageHeaders.qcow2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import guestarmor.host.LiveHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Lengths out of bounds and truncated files end the chain quietly; nothing is thrown. */
 class GarbledHeadersTest {
-  private final BackingChainReader reader = new BackingChainReader();
+  private final BackingChainReader reader = new BackingChainReader(new LiveHost());
 
   @TempDir Path dir;
 

@@ -3,6 +3,7 @@ package guestarmor.image;
 import static guestarmor.image.ImageHeaders.qcow2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import guestarmor.host.LiveHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ class HeaderFormatsTest {
   private static final long QED_BACKING_FILE = 0x1;
   private static final long QED_NO_PROBE = 0x4;
 
-  private final BackingChainReader reader = new BackingChainReader();
+  private final BackingChainReader reader = new BackingChainReader(new LiveHost());
 
   @TempDir Path dir;
 

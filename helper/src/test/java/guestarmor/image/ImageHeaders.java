@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * docs/interop/qcow2.txt and qed_spec.txt, block/qcow.c's QCowHeader, VMware's "Virtual Disk Format 1.1"
  * (SparseExtentHeader), UML's arch/um/drivers/cow_user.c. Independent of the code under test.
  */
-final class ImageHeaders {
+public final class ImageHeaders {
   static final int QCOW2_EXT_BACKING_FORMAT = 0xE2792ACA;
   static final int QCOW2_EXT_DATA_FILE = 0x44415441;
   static final int QCOW2_EXT_FEATURE_TABLE = 0x6803f857;
@@ -60,7 +60,7 @@ final class ImageHeaders {
   }
 
   /** A qcow2 version 3 header (104 bytes), extensions from offset 104, then the backing name. */
-  static Path qcow2(Path file, String backing, String backingFormat, String dataFile)
+  public static Path qcow2(Path file, String backing, String backingFormat, String dataFile)
       throws IOException {
     ImageHeaders h = bigEndian(4096)
         .u32(0, 0x514649fb).u32(4, 3).u32(20, 16).u64(24, 1 << 20)

@@ -7,6 +7,7 @@ import guestarmor.cli.VirtAaHelper;
 import guestarmor.domain.Domain;
 import guestarmor.domain.DomainXmlException;
 import guestarmor.domain.DomainXmlReader;
+import guestarmor.host.LiveHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class GeneratedProfilesCompileTest {
     int status = VirtAaHelper.run("virt-aa-helper", new String[] {"-c", "-u", d.profileName(), "--profile-dir",
         dir.toString(), "--parser", parser.path().toString(), "--loaded-profiles", tmp.resolve("none").toString()},
         new ByteArrayInputStream(Files.readAllBytes(xml)), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     assertEquals(1, parser.calls().size());
   }
@@ -86,6 +87,6 @@ class GeneratedProfilesCompileTest {
   private static int run(Path xml, Domain d, String... mode) throws IOException {
     String[] args = Stream.concat(Stream.of(mode), Stream.of("-u", d.profileName())).toArray(String[]::new);
     return VirtAaHelper.run("virt-aa-helper", args, new ByteArrayInputStream(Files.readAllBytes(xml)),
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), new LiveHost());
   }
 }

@@ -3,6 +3,7 @@ package guestarmor.it.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import guestarmor.cli.VirtAaHelper;
+import guestarmor.host.LiveHost;
 import guestarmor.it.Checkout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ class PathEscapeTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = VirtAaHelper.run("virt-aa-helper", new String[] {"-d", "-r", "-u", "libvirt-" + UUID},
         new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
     return new Outcome(status, err.toString(StandardCharsets.UTF_8));
   }
 
@@ -153,7 +154,7 @@ class PathEscapeTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = VirtAaHelper.run("virt-aa-helper", new String[] {"-d", "-r", "-u", "libvirt-" + UUID},
         new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
   }
 

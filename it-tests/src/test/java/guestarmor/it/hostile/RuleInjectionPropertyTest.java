@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import guestarmor.cli.VirtAaHelper;
+import guestarmor.host.LiveHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -110,7 +111,7 @@ class RuleInjectionPropertyTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = VirtAaHelper.run("virt-aa-helper", new String[] {"-d", "-r", "-u", "libvirt-" + UUID},
         new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), new LiveHost());
     String text = err.toString(StandardCharsets.UTF_8);
     if (status != 0) {
       assertEquals(1, status);

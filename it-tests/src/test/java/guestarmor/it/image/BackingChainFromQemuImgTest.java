@@ -3,6 +3,7 @@ package guestarmor.it.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import guestarmor.host.LiveHost;
 import guestarmor.image.BackingChainReader;
 import guestarmor.image.ImageLayer;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Chains made by the real qemu-img, read back by BackingChainReader. */
 class BackingChainFromQemuImgTest {
-  private final BackingChainReader reader = new BackingChainReader();
+  private final BackingChainReader reader = new BackingChainReader(new LiveHost());
 
   @TempDir Path dir;
   private QemuImg qemuImg;

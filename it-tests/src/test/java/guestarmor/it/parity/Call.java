@@ -1,6 +1,7 @@
 package guestarmor.it.parity;
 
 import guestarmor.cli.VirtAaHelper;
+import guestarmor.host.LiveHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ record Call(DryRunResult result, String stderr, long millis) {
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = VirtAaHelper.run("virt-aa-helper", new String[] {"-d", "-r", "-u", profile},
-          new ByteArrayInputStream(xml), o, e);
+          new ByteArrayInputStream(xml), o, e, new LiveHost());
     }
     return finished(exit, err.toString(StandardCharsets.UTF_8), start);
   }
