@@ -45,9 +45,9 @@ public final class Renderer {
     } catch (RefusedPathException e) {
       throw new AdminException(domain.name() + ": " + e.getMessage());
     }
-    boolean lxc = domain.type().equals("lxc"); // LXC guests get no .files, as in ModeRunner
-    String files = lxc ? null : FilesRenderer.render(result.rules());
-    return new Rendering(domain, doc.running(), result.rules(), result.warnings(), files, profile(domain, !lxc));
+    String files = domain.hasFilesInclude() ? FilesRenderer.render(result.rules()) : null;
+    return new Rendering(domain, doc.running(), result.rules(), result.warnings(), files,
+        profile(domain, domain.hasFilesInclude()));
   }
 
   private String profile(Domain domain, boolean withIncludes) throws AdminException {

@@ -109,14 +109,14 @@ final class ModeRunner {
     boolean create = inv.mode() == Mode.CREATE;
     requireNoProfileIfCreating(create);
     if (inv.dryRun()) {
-      printDryRun(rules, create, domain.type().equals("lxc"));
+      printDryRun(rules, create, domain.hasFilesInclude());
       return;
     }
     try (ProfileStore.ProfileLock lock = store.lock(name)) {
       requireNoProfileIfCreating(create);
       boolean purged = purgeEmptyProfile();
       String filesText = null;
-      if (!domain.type().equals("lxc")) { // LXC guests get no .files (virt-aa-helper-behaviour.md 3.6, LXC differences)
+      if (domain.hasFilesInclude()) {
         filesText = appendOnly ? FilesRenderer.append(existingFiles(), rules) : FilesRenderer.render(rules);
       }
       String newProfile = create || purged ? instantiateTemplate(domain) : null;
@@ -143,13 +143,13 @@ final class ModeRunner {
     }
   }
 
-  private void printDryRun(List<Rule> rules, boolean create, boolean lxc) {
+  private void printDryRun(List<Rule> rules, boolean create, boolean filesInclude) {
     messages.info(store.files(name).toString());
     messages.info(FilesRenderer.rulesText(rules));
     if (create) {
       messages.info(store.profile(name).toString());
       messages.info(name);
-      if (!lxc) { // an LXC profile includes no .files (virt-aa-helper-behaviour.md 3.6)
+      if (filesInclude) {
         messages.info(ProfileTemplate.includeLine(name));
       }
     }
@@ -163,7 +163,7 @@ final class ModeRunner {
   private String instantiateTemplate(Domain domain) throws PolicyException {
     String template = new Templates(inv.locations().templateDir()).read(domain.templateDriver());
     try {
-      return new ProfileTemplate(template).instantiate(name, !domain.type().equals("lxc"));
+      return new ProfileTemplate(template).instantiate(name, domain.hasFilesInclude());
     } catch (ProfileTemplate.BadTemplateException e) {
       throw new PolicyException("TEMPLATE." + domain.templateDriver() + ": " + e.getMessage());
     }

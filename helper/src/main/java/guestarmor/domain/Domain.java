@@ -37,6 +37,14 @@ public record Domain(String type, String name, String uuid, int id, String osTyp
     return isQemu() ? "qemu" : type;
   }
 
+  /**
+   * Whether the guest gets a {@code .files} of generated rules and its profile the line including it.
+   * libvirt's LXC driver confines a container with its template alone (virt-aa-helper-behaviour.md 3.6).
+   */
+  public boolean hasFilesInclude() {
+    return !type.equals("lxc");
+  }
+
   public boolean isHvm() {
     return "hvm".equals(osType);
   }
