@@ -1,11 +1,8 @@
 package guestarmor.admin;
 
-import guestarmor.store.ProfileStore;
-
-import guestarmor.store.ApparmorParser;
-import guestarmor.store.LoadedProfiles;
 import guestarmor.store.PolicyException;
 import guestarmor.store.PolicyLoader;
+import guestarmor.store.ProfileStore;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -123,10 +120,7 @@ final class Collector {
   }
 
   private boolean unload(ProfileDirectory.Guest g, List<GcAction> actions) {
-    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found (as ModeRunner does).
-    Path abs = dir.store().dir().toAbsolutePath();
-    List<String> includes = abs.equals(GuestArmor.PROFILE_DIR) ? List.of() : List.of("-I", abs.getParent().toString());
-    PolicyLoader loader = new PolicyLoader(new ApparmorParser(parser, includes), new LoadedProfiles(loadedList));
+    PolicyLoader loader = PolicyLoader.forProfileDir(parser, dir.store().dir(), loadedList);
     List<String> warnings = new ArrayList<>();
     try {
       loader.unload(dir.store().profile(g.name()), warnings::add);

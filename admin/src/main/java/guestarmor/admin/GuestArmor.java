@@ -26,15 +26,13 @@ import picocli.CommandLine.ScopeType;
     exitCodeList = {"0:success; nothing to report", "1:an error (libvirt unreachable, unknown domain, ...), "
         + "or diff found differences", "2:bad usage; explain: the path is not allowed; audit: a profile is not ok"})
 public final class GuestArmor {
-  static final Path PROFILE_DIR = Path.of("/etc/apparmor.d/libvirt");
-
   @Option(names = {"-c", "--connect"}, paramLabel = "URI", scope = ScopeType.INHERIT,
       description = "libvirt connection URI (default: ${DEFAULT-VALUE})")
   String uri = "qemu:///system";
 
   @Option(names = "--profile-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "where the guest profiles are (default: ${DEFAULT-VALUE})")
-  Path profileDir = PROFILE_DIR;
+  Path profileDir = ProfileStore.SYSTEM_DIR;
 
   @Option(names = "--json", scope = ScopeType.INHERIT, description = "machine-readable output")
   boolean json;
@@ -47,10 +45,10 @@ public final class GuestArmor {
   Path templateDir;
 
   @Option(names = "--parser", hidden = true, scope = ScopeType.INHERIT, paramLabel = "FILE")
-  Path parser = Path.of("/sbin/apparmor_parser");
+  Path parser = ApparmorParser.SYSTEM_PARSER;
 
   @Option(names = "--loaded-profiles", hidden = true, scope = ScopeType.INHERIT, paramLabel = "FILE")
-  Path loadedProfiles = Path.of("/sys/kernel/security/apparmor/profiles");
+  Path loadedProfiles = LoadedProfiles.KERNEL_LIST;
 
   @Option(names = "--cache-dir", hidden = true, scope = ScopeType.INHERIT, paramLabel = "DIR")
   List<Path> cacheDirs = new ArrayList<>(List.of(Path.of("/var/cache/apparmor"), Path.of("/etc/apparmor.d/cache")));
@@ -75,14 +73,9 @@ public final class GuestArmor {
     return new Renderer(new LiveHost(), templates(), new ProfileStore(profileDir));
   }
 
-  /** apparmor_parser as the helper runs it for this profile directory (ModeRunner.loader). */
+  /** apparmor_parser as the helper runs it for this profile directory. */
   PolicyLoader loader() {
-    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found, and its
-    // compiled result does not belong in the system's cache.
-    Path abs = profileDir.toAbsolutePath();
-    boolean system = abs.equals(PROFILE_DIR);
-    List<String> includes = system ? List.of() : List.of("-I", abs.getParent().toString());
-    return new PolicyLoader(new ApparmorParser(parser, includes, system), new LoadedProfiles(loadedProfiles));
+    return PolicyLoader.forProfileDir(parser, profileDir, loadedProfiles);
   }
 
   Catalog connect() throws AdminException {

@@ -1,5 +1,8 @@
 package guestarmor.cli;
 
+import guestarmor.store.ApparmorParser;
+import guestarmor.store.LoadedProfiles;
+import guestarmor.store.ProfileStore;
 import java.nio.file.Path;
 
 /**
@@ -10,16 +13,8 @@ import java.nio.file.Path;
  * @param templateDir where {@code TEMPLATE.<driver>} is read; the profile directory unless moved
  */
 public record Locations(Path profileDir, Path templateDir, Path parser, Path loadedProfiles) {
-  public static final Path PROFILE_DIR = Path.of("/etc/apparmor.d/libvirt");
-  public static final Path PARSER = Path.of("/sbin/apparmor_parser");
-  public static final Path LOADED_PROFILES = Path.of("/sys/kernel/security/apparmor/profiles");
-
   public static Locations system() {
-    return new Locations(PROFILE_DIR, PROFILE_DIR, PARSER, LOADED_PROFILES);
-  }
-
-  /** Whether the profile directory is the system one, where the parser finds includes unaided. */
-  public boolean systemProfileDir() {
-    return profileDir.equals(PROFILE_DIR);
+    return new Locations(ProfileStore.SYSTEM_DIR, ProfileStore.SYSTEM_DIR, ApparmorParser.SYSTEM_PARSER,
+        LoadedProfiles.KERNEL_LIST);
   }
 }

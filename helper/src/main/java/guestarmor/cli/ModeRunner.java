@@ -10,8 +10,6 @@ import guestarmor.profile.ProfileTemplate;
 import guestarmor.rules.DomainRules;
 import guestarmor.rules.RefusedPathException;
 import guestarmor.rules.Rule;
-import guestarmor.store.ApparmorParser;
-import guestarmor.store.LoadedProfiles;
 import guestarmor.store.PolicyException;
 import guestarmor.store.PolicyLoader;
 import guestarmor.store.ProfileChange;
@@ -216,11 +214,6 @@ final class ModeRunner {
 
   private PolicyLoader loader() {
     Locations loc = inv.locations();
-    // Outside /etc/apparmor.d the parser must be told where <libvirt/NAME.files> is found, and its
-    // compiled result does not belong in the system's cache.
-    List<String> includes = loc.systemProfileDir() ? List.of()
-        : List.of("-I", loc.profileDir().toAbsolutePath().getParent().toString());
-    return new PolicyLoader(new ApparmorParser(loc.parser(), includes, loc.systemProfileDir()),
-        new LoadedProfiles(loc.loadedProfiles()));
+    return PolicyLoader.forProfileDir(loc.parser(), loc.profileDir(), loc.loadedProfiles());
   }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
  * profile file, an environment of {@code PATH=/sbin:/usr/sbin} only; its output captured.
  */
 public final class ApparmorParser {
+  /** The parser the C helper runs (APPARMOR_PARSER_PATH in libvirt's build). */
+  public static final Path SYSTEM_PARSER = Path.of("/sbin/apparmor_parser");
+
   /** apparmor_parser's exit status when asked to remove a profile the kernel does not have. */
   public static final int NOT_LOADED = 234;
   private static final int MAX_OUTPUT = 64 * 1024;

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 
 /** The kernel's list of loaded profiles ({@code /sys/kernel/security/apparmor/profiles}). */
 public final class LoadedProfiles {
+  /** The kernel's list, one {@code NAME (mode)} a line (libvirt's profile_loaded() reads it). */
+  public static final Path KERNEL_LIST = Path.of("/sys/kernel/security/apparmor/profiles");
+
   private final Path list;
 
   public LoadedProfiles(Path list) {

@@ -3,6 +3,7 @@ package guestarmor.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Loads, replaces and unloads profiles through {@link ApparmorParser}, with the C helper's status rules. */
@@ -13,6 +14,19 @@ public final class PolicyLoader {
   public PolicyLoader(ApparmorParser parser, LoadedProfiles loaded) {
     this.parser = parser;
     this.loaded = loaded;
+  }
+
+  /**
+   * The parser as guestarmor runs it for the profiles in {@code profileDir}: the helper and the admin
+   * tool alike. Outside {@link ProfileStore#SYSTEM_DIR} the parser is told where
+   * {@code <libvirt/NAME.files>} is found ({@code -I} the directory's parent), and its compiled result
+   * does not belong in the system's cache (no {@code -W}).
+   */
+  public static PolicyLoader forProfileDir(Path parser, Path profileDir, Path loadedProfiles) {
+    Path dir = profileDir.toAbsolutePath();
+    boolean system = dir.equals(ProfileStore.SYSTEM_DIR);
+    List<String> includes = system ? List.of() : List.of("-I", dir.getParent().toString());
+    return new PolicyLoader(new ApparmorParser(parser, includes, system), new LoadedProfiles(loadedProfiles));
   }
 
   public boolean isLoaded(String name) {

@@ -18,6 +18,9 @@ import java.util.Optional;
  * same directory, fsync, rename, fsync of the directory) and a per-profile lock.
  */
 public final class ProfileStore {
+  /** Where libvirt's guest profiles live (the C helper's APPARMOR_DIR "/libvirt"). */
+  public static final Path SYSTEM_DIR = Path.of("/etc/apparmor.d/libvirt");
+
   /** The C helper refuses profile and include files over 10 MiB (MAX_FILE_LEN). */
   public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 

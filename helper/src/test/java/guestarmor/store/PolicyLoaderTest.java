@@ -37,6 +37,17 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void outsideTheSystemProfileDirectoryTheParserIsToldWhereTheIncludesAreAndWritesNoCache() throws Exception {
+    FakeParser parser = FakeParser.exiting(tmp, 0);
+    Path dir = Files.createDirectory(tmp.resolve("libvirt"));
+    Path profile = Files.writeString(dir.resolve(NAME), "profile\n");
+    PolicyLoader loader = PolicyLoader.forProfileDir(parser.script(), dir, tmp.resolve("no-such-list"));
+    loader.load(profile, false);
+    loader.unload(profile, w -> { });
+    assertEquals(List.of("-I " + tmp + " -a " + profile, "-I " + tmp + " -R " + profile), parser.runs());
+  }
+
+  @Test
   void removingAnUnloadedProfileIsAWarning() throws Exception {
     FakeParser parser = FakeParser.exiting(tmp, 234);
     List<String> warnings = new ArrayList<>();

@@ -3,12 +3,12 @@ package guestarmor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import guestarmor.cli.Locations;
 import guestarmor.domain.Domain;
 import guestarmor.domain.DomainXmlReader;
 import guestarmor.host.LiveHost;
 import guestarmor.profile.FilesRenderer;
 import guestarmor.rules.DomainRules;
+import guestarmor.store.ApparmorParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class DeviceRulesParserTest {
     assertTrue(rules.contains("\"/run/libvirt/qemu/swtpm/3-web\\[1\\]\\{a,b\\}\\*\\?\\^\\\"-swtpm.sock\" rw,"), rules);
     Path profile = dir.resolve("libvirt-" + UUID);
     Files.writeString(profile, "profile libvirt-" + UUID + " {\n" + rules + "}\n");
-    Process p = new ProcessBuilder(Locations.PARSER.toString(), "-Q", "-K", profile.toString())
+    Process p = new ProcessBuilder(ApparmorParser.SYSTEM_PARSER.toString(), "-Q", "-K", profile.toString())
         .redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "apparmor_parser did not finish");
