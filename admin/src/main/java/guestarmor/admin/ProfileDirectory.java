@@ -39,7 +39,7 @@ final class ProfileDirectory {
   }
 
   Path lockFile(String name) {
-    return store.dir().resolve("." + name + ".lock");
+    return store.lockFile(name);
   }
 
   Path localFile(String name) {

@@ -126,6 +126,14 @@ public final class ProfileStore {
   }
 
   /**
+   * {@code DIR/.libvirt-<uuid>.lock}: the profile's lock file, which also keeps the loaded stamp. Hidden,
+   * so apparmor_parser skips it when it loads a directory.
+   */
+  public Path lockFile(String name) {
+    return dir.resolve("." + name + ".lock");
+  }
+
+  /**
    * Takes the profile's lock, waiting for any other guestarmor process working on the same profile.
    * The lock file is hidden ({@code .libvirt-<uuid>.lock}) and kept: removing it would race.
    */
@@ -175,9 +183,6 @@ public final class ProfileStore {
     }
   }
 
-  private Path lockFile(String name) {
-    return dir.resolve("." + name + ".lock");
-  }
 
   private static void move(Path tmp, Path file) throws IOException {
     try {
