@@ -3,8 +3,6 @@ package guestarmor.rules;
 import guestarmor.domain.BootFiles;
 import guestarmor.domain.Domain;
 import guestarmor.host.HostFacts;
-import guestarmor.image.ImageLayer;
-import java.util.List;
 
 /**
  * Files named under {@code <os>} (table rows 6-11): kernel, initrd, shim, dtb and ACPI tables
@@ -13,10 +11,10 @@ import java.util.List;
  * layers read-only. The {@code template=} file is not added (QEMU never opens it; libvirtd copies it).
  */
 final class BootRules implements RuleSource {
-  private final HostFacts host;
+  private final ImageChainRules chains;
 
   BootRules(HostFacts host) {
-    this.host = host;
+    this.chains = new ImageChainRules(host);
   }
 
   @Override
@@ -47,20 +45,8 @@ final class BootRules implements RuleSource {
   // from the headers only for a format the XML declares (<nvram format='qcow2'>), never guessed.
   private void addNvram(BootFiles os, RuleCollector rules) throws RefusedPathException {
     rules.addPath("os nvram", os.nvram(), "rwk");
-    if (os.nvramFormat() == null) {
-      return;
-    }
-    List<ImageLayer> layers = host.imageChain(os.nvram(), os.nvramFormat());
-    for (int depth = 0; depth < layers.size(); depth++) {
-      ImageLayer layer = layers.get(depth);
-      String origin = depth == 0 ? "os nvram" : "os nvram backing " + depth;
-      String perms = depth == 0 ? "rwk" : "rk";
-      if (depth > 0) {
-        rules.addPath(origin, layer.path(), perms);
-      }
-      if (layer.dataFile() != null) {
-        rules.addPath(origin + " data file", layer.dataFile(), perms);
-      }
+    if (os.nvramFormat() != null) {
+      chains.addProbed("os nvram", os.nvram(), os.nvramFormat(), "rwk", rules);
     }
   }
 

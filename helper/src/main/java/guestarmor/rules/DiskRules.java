@@ -4,8 +4,6 @@ import guestarmor.domain.BackingChain;
 import guestarmor.domain.Disk;
 import guestarmor.domain.Domain;
 import guestarmor.host.HostFacts;
-import guestarmor.image.ImageLayer;
-import java.util.List;
 
 /**
  * Disk images, their backing chains and qcow2 data files, probed or declared as {@code <dataStore>}
@@ -15,10 +13,10 @@ import java.util.List;
  * ({@code type='dir'}, QEMU's vvfat) the read-only tree under it (decisions file, item 13).
  */
 final class DiskRules implements RuleSource {
-  private final HostFacts host;
+  private final ImageChainRules chains;
 
   DiskRules(HostFacts host) {
-    this.host = host;
+    this.chains = new ImageChainRules(host);
   }
 
   @Override
@@ -63,24 +61,8 @@ final class DiskRules implements RuleSource {
         depth++;
       }
     } else if (localTop && disk.format() != null && !disk.type().equals("dir")) {
-      addProbedChain(origin, disk, perms, rules);
-    }
-  }
-
-  // Without <backingStore>, libvirt reads the image headers, but only for the format the XML declares.
-  private void addProbedChain(String origin, Disk disk, String topPerms, RuleCollector rules)
-      throws RefusedPathException {
-    List<ImageLayer> layers = host.imageChain(disk.source(), disk.format());
-    for (int depth = 0; depth < layers.size(); depth++) {
-      ImageLayer layer = layers.get(depth);
-      String layerOrigin = depth == 0 ? origin : origin + " backing " + depth;
-      String perms = depth == 0 ? topPerms : "rk";
-      if (depth > 0) {
-        rules.addPath(layerOrigin, layer.path(), perms);
-      }
-      if (layer.dataFile() != null) {
-        rules.addPath(layerOrigin + " data file", layer.dataFile(), perms);
-      }
+      // Without <backingStore>, libvirt reads the image headers, but only for the format the XML declares.
+      chains.addProbed(origin, disk.source(), disk.format(), perms, rules);
     }
   }
 }
