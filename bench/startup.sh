@@ -232,7 +232,7 @@ report() {
     echo "# C helper: Debian libvirt-daemon $(dpkg-deb -f "$work"/dl/libvirt-daemon_*.deb Version 2>/dev/null || echo '?'); parser: $(apparmor_parser --version | head -1)"
     echo "# j17: $("$jdk17/bin/java" -version 2>&1 | sed -n 2p)"
     echo "# j25: $("$jdk25/bin/java" -version 2>&1 | sed -n 2p)"
-    echo "# launcher flags: $(sed -n '/^flags="/,/"$/p' "$root/bin/virt-aa-helper" | tr -d '\n' | sed 's/^flags="//; s/"$//; s/  */ /g')"
+    echo "# launcher flags: $(grep -v '^#' "$root/helper/src/main/jvm/jvm.flags" | tr '\n' ' ' | sed 's/  */ /g; s/^ //; s/ $//')"
     echo "# parser cache entries for the guests after the rounds (only ours pass -W): $cached"
     echo "# rules in the dry-run of the bench domain: C helper $rules_c, guestarmor $rules_j"
     echo "# parser runs per start sequence (-c + 3x -r -F) after the rounds: $parser_calls"

@@ -46,6 +46,22 @@ class HelperLauncherTest {
   }
 
   @Test
+  void theLauncherStartsTheJvmWithTheFlagsOfTheOneFlagsFile() throws Exception {
+    List<String> flags = Files.readAllLines(Checkout.root().resolve("helper/src/main/jvm/jvm.flags")).stream()
+        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toList());
+    assertEquals(10, flags.size(), flags.toString());
+    Checkout.Result r = Checkout.run(List.of("sh", "-x", Checkout.root().resolve("bin/virt-aa-helper").toString(), "-h"),
+        new byte[0]);
+    assertEquals(0, r.status(), r.stderr());
+    List<String> javaCalls = r.stderr().lines().filter(l -> l.contains("guestarmor.cli.VirtAaHelper -h"))
+        .collect(Collectors.toList());
+    assertEquals(1, javaCalls.size(), r.stderr());
+    assertTrue(javaCalls.get(0).contains("java " + String.join(" ", flags) + " "), javaCalls.get(0));
+    String launcher = Files.readString(Checkout.root().resolve("bin/virt-aa-helper"));
+    assertFalse(launcher.contains(flags.get(0)), "bin/virt-aa-helper keeps no second copy of the flags");
+  }
+
+  @Test
   void aDryRunOfTheShippedExamplePrintsTheRulesInTheCHelpersShape() throws Exception {
     Checkout.Result r = Checkout.helper(web01, "-d", "-r", "-u", NAME);
     assertEquals(0, r.status(), r.stderr());

@@ -138,6 +138,22 @@ class PackageContentsTest {
   }
 
   @Test
+  void theInstalledLauncherAndPostinstRunTheJvmWithTheFlagsOfTheOneFlagsFile() throws Exception {
+    List<String> flags = Files.readAllLines(Packaged.root().resolve("helper/src/main/jvm/jvm.flags")).stream()
+        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    assertEquals(10, flags.size(), flags.toString());
+    String joined = String.join(" ", flags);
+    String launcher = Files.readString(Packaged.extract(tmp.resolve("flags")).resolve("usr/lib/libvirt/virt-aa-helper"));
+    List<String> launcherFlags = launcher.lines().filter(l -> l.startsWith("  -XX:")).toList();
+    assertEquals(List.of("  " + joined + " \\"), launcherFlags, launcher);
+    Path control = tmp.resolve("flags-control");
+    Run.of("dpkg-deb", "--control", Packaged.deb().toString(), control.toString()).ok();
+    String postinst = Files.readString(control.resolve("postinst"));
+    assertEquals(List.of("FLAGS=\"" + joined + "\""), postinst.lines().filter(l -> l.startsWith("FLAGS=")).toList());
+    assertTrue(!launcher.contains("@JVM_FLAGS@") && !postinst.contains("@JVM_FLAGS@"), "every token replaced");
+  }
+
+  @Test
   void aJdkUpgradeTriggersARebuildOfTheClassDataArchive() throws Exception {
     String triggers = Run.of("dpkg-deb", "--info", Packaged.deb().toString(), "triggers").ok().out();
     assertTrue(triggers.lines().anyMatch("interest-noawait /usr/lib/jvm"::equals), triggers);
