@@ -13,8 +13,7 @@ if [ -x "$J25" ]; then
   check jdk25-aot-cache bash -c '[ -s /var/cache/guestarmor/helper.aot ] && [ ! -e /var/cache/guestarmor/helper.jsa ]'
   check jdk25-launcher-conf bash -c "[ \"\$(head -1 /var/cache/guestarmor/launcher.conf)\" = $J25 ] && grep -qx -- -XX:AOTCache=/var/cache/guestarmor/helper.aot /var/cache/guestarmor/launcher.conf"
   # -XX:AOTMode=on fails when the cache cannot be used (the default, auto, would start without it).
-  check jdk25-aot-cache-usable quiet "$J25" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=4 -XX:+UseSerialGC \
-    -XX:-UsePerfData -Xss512k -Xms8m -Xmx128m -XX:AOTMode=on -XX:AOTCache=/var/cache/guestarmor/helper.aot \
+  check jdk25-aot-cache-usable quiet "$J25" $(sed -n 's/^FLAGS="\(.*\)"$/\1/p' /var/lib/dpkg/info/guestarmor.postinst) -XX:AOTMode=on -XX:AOTCache=/var/cache/guestarmor/helper.aot \
     -cp /usr/share/guestarmor/guestarmor-helper.jar:/usr/share/guestarmor/guestarmor-templates.jar guestarmor.cli.VirtAaHelper -h
   check jdk25-launcher-passes-aot-cache bash -c 'sh -x /usr/lib/libvirt/virt-aa-helper -h 2>&1 >/dev/null | grep -q -- "-XX:AOTCache=/var/cache/guestarmor/helper.aot"'
   timed start-jdk25 $V start tiny; check start-jdk25 [ $? = 0 ]
