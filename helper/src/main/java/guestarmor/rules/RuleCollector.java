@@ -41,7 +41,7 @@ public final class RuleCollector {
 
   /** A directory and everything under it, as libvirtd asks with {@code -F DIR/{,**}} (SetPathLabel). */
   public void addSubtree(String origin, String dir, String perms) throws RefusedPathException {
-    addPath(origin, dir, perms, "/{,**}", false);
+    addPath(origin, dir, perms, PathPattern.SUBTREE, false);
   }
 
   private void addPath(String origin, String path, String perms, String glob, boolean share)
