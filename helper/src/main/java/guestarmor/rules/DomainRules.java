@@ -56,6 +56,20 @@ public final class DomainRules {
     return new Result(rules.rules(), rules.warnings());
   }
 
+  /**
+   * A path resolved as the rules resolve one from the XML (normalised, symlinks followed on the host), or
+   * null when it is not absolute; no restricted location is refused here ({@code guestarmor explain}).
+   */
+  public static String resolvedPath(HostFacts host, String origin, String path) throws RefusedPathException {
+    PathPolicy.Resolved resolved = new PathPolicy(host, RestrictedPaths.none()).resolve(origin, path, false);
+    return resolved == null ? null : resolved.path();
+  }
+
+  /** Why libvirt's restricted locations refuse a resolved path (for write when {@code write}), or null. */
+  public static String refusal(String path, boolean write) {
+    return RestrictedPaths.libvirt().refusal(path, write);
+  }
+
   /** The one rule {@code -F FILE} appends (rwk, checked like any path). */
   public Result appended(String file) throws RefusedPathException {
     RuleCollector rules = new RuleCollector(policy);

@@ -8,7 +8,7 @@ import java.util.List;
  * Collects the rules of one profile in order. Paths from the XML go through {@link PathPolicy}
  * ({@link #addPath}); guestarmor's own fixed patterns bypass it ({@link #addFixed}), as in the C helper.
  */
-public final class RuleCollector {
+final class RuleCollector {
   private final PathPolicy policy;
   private final List<Rule> rules = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
