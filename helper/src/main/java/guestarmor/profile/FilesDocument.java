@@ -185,10 +185,14 @@ record FilesDocument(boolean headed, List<Line> lines, boolean newlineAtEnd) {
       grants.add(RuleLine.of(r));
     }
     FilesDocument base = headed || !lines.isEmpty() ? withoutDeniesLiftedBy(grants) : of(List.of());
-    Set<Line> present = new HashSet<>(base.lines);
+    // compared as written: a record's equals and hashCode would bootstrap method handles on libvirtd's path
+    Set<String> present = new HashSet<>();
+    for (Line line : base.lines) {
+      present.add(line.written());
+    }
     List<Rule> fresh = new ArrayList<>();
     for (Rule r : rules) {
-      if (!present.contains(RuleLine.of(r))) {
+      if (!present.contains(line(r))) {
         fresh.add(r);
       }
     }
@@ -206,7 +210,7 @@ record FilesDocument(boolean headed, List<Line> lines, boolean newlineAtEnd) {
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       boolean lifted = line instanceof RuleLine r && liftedByAny(r, grants);
-      boolean commentOfLifted = line.equals(DENY_COMMENT) && i + 1 < lines.size()
+      boolean commentOfLifted = line instanceof Comment c && c.text().equals(Rule.READ_ONLY_COMMENT) && i + 1 < lines.size()
           && lines.get(i + 1) instanceof RuleLine next && liftedByAny(next, grants);
       if (!lifted && !commentOfLifted) {
         kept.add(line);
@@ -214,8 +218,6 @@ record FilesDocument(boolean headed, List<Line> lines, boolean newlineAtEnd) {
     }
     return kept.size() == lines.size() ? this : new FilesDocument(headed, kept, newlineAtEnd);
   }
-
-  private static final Comment DENY_COMMENT = new Comment(Rule.READ_ONLY_COMMENT);
 
   /** The rule lines under an {@code -F} heading: what libvirtd appended. */
   public List<RuleLine> appended() {
@@ -274,6 +276,10 @@ record FilesDocument(boolean headed, List<Line> lines, boolean newlineAtEnd) {
       }
     }
     return false;
+  }
+
+  private static String line(Rule r) {
+    return RuleLine.of(r).written();
   }
 
   private static boolean liftedByAny(RuleLine line, List<RuleLine> grants) {
