@@ -1,5 +1,6 @@
 package guestarmor.admin;
 
+import guestarmor.HelperFacade;
 import guestarmor.admin.AuditRow.Status;
 import guestarmor.store.LoadedProfiles;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ final class Auditor {
     }
     // A shut-off guest has no .files: libvirt runs the helper with -D when the guest stops.
     // What libvirtd appended with -F is not in the XML: only the rendered part can be stale.
-    if (files != null && !AppendedRules.matches(files, r.files())) {
+    if (files != null && !HelperFacade.filesHoldRendered(files, r.files())) {
       return ".files differs from a fresh render";
     }
     if (!profile.equals(r.profile())) {

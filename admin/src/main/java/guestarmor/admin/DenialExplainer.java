@@ -1,6 +1,6 @@
 package guestarmor.admin;
 
-import guestarmor.profile.AppArmorText;
+import guestarmor.HelperFacade;
 import guestarmor.rules.PathPattern;
 import guestarmor.rules.Rule;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Says for one {@link Denial} which XML element would grant it ({@link PathExplainer}, as {@code explain}
  * does), or that it is restricted and why ({@code RestrictedPaths}), or that nothing in libvirt's model
- * covers it and the exact rule for the guest's {@code .local} file (escaped by {@link AppArmorText}).
+ * covers it and the exact rule for the guest's {@code .local} file (escaped by {@link HelperFacade#quoted}).
  */
 public final class DenialExplainer {
   static final String HELPER_LOCAL = "/etc/apparmor.d/local/usr.lib.libvirt.virt-aa-helper";
@@ -108,7 +108,7 @@ public final class DenialExplainer {
     if (!path.startsWith("/") || perms.isEmpty() || path.chars().anyMatch(Character::isISOControl)) {
       return null;
     }
-    return AppArmorText.quoted(PathPattern.literal(path)) + " " + perms + ",";
+    return HelperFacade.quoted(PathPattern.literal(path)) + " " + perms + ",";
   }
 
   /** The kernel's file mask as rule permissions: append, create and delete need w; exec, ix. */
@@ -167,7 +167,7 @@ public final class DenialExplainer {
       String peerAddr = l.field("peer_addr");
       if (family.equals("unix") && peerAddr != null && !peerAddr.equals("none") && words(l.deniedMask()) != null) {
         return "unix (" + words(l.deniedMask()) + ")" + (type == null ? "" : " type=" + type) + " peer=(addr="
-            + AppArmorText.quoted(PathPattern.literal(peerAddr)) + "),";
+            + HelperFacade.quoted(PathPattern.literal(peerAddr)) + "),";
       }
       return "network " + family + (type == null ? "" : " " + type) + ",";
     }

@@ -1,7 +1,7 @@
 package guestarmor.admin;
 
+import guestarmor.HelperFacade;
 import guestarmor.host.LiveHost;
-import guestarmor.profile.FilesRenderer;
 import guestarmor.rules.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class ExplainCommand extends SubCommand {
     Table t = new Table("ELEMENT", "RULE");
     String previous = null;
     for (Rule rule : r.rules()) {
-      t.row(rule.origin().equals(previous) ? "" : rule.origin(), FilesRenderer.line(rule).strip());
+      t.row(rule.origin().equals(previous) ? "" : rule.origin(), HelperFacade.line(rule).strip());
       previous = rule.origin();
     }
     out().print(t.render((col, cell) -> col == 0 ? style(BOLD, cell) : cell));
@@ -82,10 +82,10 @@ final class ExplainCommand extends SubCommand {
   private static String grantedBy(PathVerdict v) {
     StringBuilder b = new StringBuilder();
     for (Rule r : v.granting()) {
-      b.append("\n  by ").append(r.origin()).append(": ").append(FilesRenderer.line(r).strip());
+      b.append("\n  by ").append(r.origin()).append(": ").append(HelperFacade.line(r).strip());
     }
     for (Rule r : v.denying()) {
-      b.append("\n  writes denied by ").append(r.origin()).append(": ").append(FilesRenderer.line(r).strip());
+      b.append("\n  writes denied by ").append(r.origin()).append(": ").append(HelperFacade.line(r).strip());
     }
     return b.toString();
   }

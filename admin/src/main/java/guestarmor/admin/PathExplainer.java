@@ -1,9 +1,8 @@
 package guestarmor.admin;
 
+import guestarmor.HelperFacade;
 import guestarmor.host.HostFacts;
-import guestarmor.rules.PathPolicy;
 import guestarmor.rules.RefusedPathException;
-import guestarmor.rules.RestrictedPaths;
 import guestarmor.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +10,11 @@ import java.util.TreeSet;
 
 /**
  * {@code explain PATH}: which generated rule grants a path, or why none can. The path is resolved as
- * the helper resolves XML paths ({@link PathPolicy}) and checked against the same restricted lists
- * ({@link RestrictedPaths#libvirt()}). Only the generated rules are considered: the template and its
+ * the helper resolves XML paths ({@link HelperFacade#resolvedPath}) and checked against the same restricted
+ * lists ({@link HelperFacade#refusal}). Only the generated rules are considered: the template and its
  * abstractions may grant more.
  */
 public final class PathExplainer {
-  private static final RestrictedPaths NOTHING = new RestrictedPaths(List.of(), List.of(), List.of(), List.of());
-  private static final RestrictedPaths LIBVIRT = RestrictedPaths.libvirt();
 
   /** Path prefixes or suffixes and the element kind whose rule would cover them; first match wins. */
   private record Hint(String prefix, String suffix, String element) {}
@@ -54,22 +51,22 @@ public final class PathExplainer {
       return new PathVerdict(path, resolved, PathVerdict.Kind.ALLOWED, perms(granting, denying), granting, denying,
           null, null);
     }
-    String refused = LIBVIRT.refusal(resolved, false);
+    String refused = HelperFacade.refusal(resolved, false);
     if (refused != null) {
       return new PathVerdict(path, resolved, PathVerdict.Kind.REFUSED, "", granting, denying, refused, null);
     }
-    String readOnly = LIBVIRT.refusal(resolved, true);
+    String readOnly = HelperFacade.refusal(resolved, true);
     return new PathVerdict(path, resolved, PathVerdict.Kind.NOT_COVERED, "", granting, denying, readOnly,
         hint(resolved));
   }
 
   private String resolve(String path) throws AdminException {
     try {
-      PathPolicy.Resolved r = new PathPolicy(host, NOTHING).resolve("explain", path, false);
-      if (r == null) {
+      String resolved = HelperFacade.resolvedPath(host, path);
+      if (resolved == null) {
         throw new AdminException("explain: the path must be absolute: " + path);
       }
-      return r.path();
+      return resolved;
     } catch (RefusedPathException e) {
       throw new AdminException(e.getMessage());
     }

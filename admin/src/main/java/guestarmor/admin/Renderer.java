@@ -1,17 +1,15 @@
 package guestarmor.admin;
 
+import guestarmor.HelperFacade;
 import guestarmor.domain.Domain;
 import guestarmor.domain.DomainXmlException;
-import guestarmor.domain.DomainXmlReader;
 import guestarmor.domain.Printable;
 import guestarmor.host.HostFacts;
-import guestarmor.profile.FilesRenderer;
 import guestarmor.profile.ProfileTemplate;
 import guestarmor.rules.DomainRules;
 import guestarmor.rules.RefusedPathException;
 import guestarmor.store.PolicyException;
 import guestarmor.store.ProfileStore;
-import guestarmor.store.Templates;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +29,7 @@ public final class Renderer {
 
   public Domain parse(DomainDocument doc) throws AdminException {
     try {
-      return new DomainXmlReader().parse(doc.xml());
+      return HelperFacade.readDomain(doc.xml());
     } catch (DomainXmlException e) {
       throw new AdminException(doc.source() + ": " + Printable.of(e.getMessage()));
     }
@@ -41,19 +39,18 @@ public final class Renderer {
     Domain domain = parse(doc);
     DomainRules.Result result;
     try {
-      result = new DomainRules(host).compute(domain, null);
+      result = HelperFacade.rules(host, domain);
     } catch (RefusedPathException e) {
       throw new AdminException(domain.name() + ": " + e.getMessage());
     }
-    String files = domain.hasFilesInclude() ? FilesRenderer.render(result.rules()) : null;
+    String files = domain.hasFilesInclude() ? HelperFacade.filesText(result.rules()) : null;
     return new Rendering(domain, doc.running(), result.rules(), result.warnings(), files,
         profile(domain, domain.hasFilesInclude()));
   }
 
   private String profile(Domain domain, boolean withIncludes) throws AdminException {
     try {
-      String template = new Templates(templateDir).read(domain.templateDriver());
-      String profile = new ProfileTemplate(template).instantiate(domain.profileName(), withIncludes);
+      String profile = HelperFacade.profileText(templateDir, domain, withIncludes);
       String inMode = store.mode(domain.profileName()).applyTo(profile, domain.profileName());
       return inMode == null ? profile : inMode;
     } catch (PolicyException e) {

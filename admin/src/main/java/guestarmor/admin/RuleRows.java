@@ -1,6 +1,6 @@
 package guestarmor.admin;
 
-import guestarmor.profile.FilesRenderer;
+import guestarmor.HelperFacade;
 import guestarmor.rules.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ final class RuleRows {
       m.put("path", r.path().display());
       m.put("perms", r.perms());
       m.put("deny", r.deny());
-      m.put("line", FilesRenderer.line(r).strip());
+      m.put("line", HelperFacade.line(r).strip());
       rows.add(m);
     }
     return rows;

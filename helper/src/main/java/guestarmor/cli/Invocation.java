@@ -7,5 +7,5 @@ package guestarmor.cli;
  * @param extraFile the {@code -f}/{@code -F} file, or null
  * @param append true for {@code -F} (append only that rule), false for {@code -f}
  */
-public record Invocation(Mode mode, String profileName, boolean dryRun, String extraFile, boolean append,
+record Invocation(Mode mode, String profileName, boolean dryRun, String extraFile, boolean append,
     Locations locations) {}

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  *
  * @param templateDir where {@code TEMPLATE.<driver>} is read; the profile directory unless moved
  */
-public record Locations(Path profileDir, Path templateDir, Path parser, Path loadedProfiles) {
-  public static Locations system() {
+record Locations(Path profileDir, Path templateDir, Path parser, Path loadedProfiles) {
+  static Locations system() {
     return new Locations(ProfileStore.SYSTEM_DIR, ProfileStore.SYSTEM_DIR, ApparmorParser.SYSTEM_PARSER,
         LoadedProfiles.KERNEL_LIST);
   }

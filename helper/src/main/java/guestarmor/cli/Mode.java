@@ -1,7 +1,7 @@
 package guestarmor.cli;
 
 /** virt-aa-helper's modes: {@code -a -c -r -R -D}. */
-public enum Mode {
+enum Mode {
   ADD, CREATE, REPLACE, REMOVE, DELETE;
 
   /** Create and replace read the domain XML and compute rules; the others only touch the parser and files. */

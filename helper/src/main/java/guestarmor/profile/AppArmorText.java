@@ -7,7 +7,7 @@ import guestarmor.rules.PathPattern;
  * {@code \ " * ? [ ] { } ^} backslash-escaped, so the rule matches that path only and {@code @{VAR}}
  * cannot expand (decisions file, item 1; checked against apparmor_parser 3.0.8).
  */
-public final class AppArmorText {
+final class AppArmorText {
   private static final String SPECIALS = "\\\"*?[]{}^";
 
   private AppArmorText() {}

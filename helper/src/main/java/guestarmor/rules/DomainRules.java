@@ -2,7 +2,6 @@ package guestarmor.rules;
 
 import guestarmor.domain.Domain;
 import guestarmor.host.HostFacts;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,51 +41,49 @@ public final class DomainRules {
   /** The computed rules and the warnings met on the way. */
   public record Result(List<Rule> rules, List<String> warnings) {}
 
-  /** Every rule for the domain, then {@code -f FILE} (rwk) when given. */
+  /**
+   * Every rule for the domain, then {@code -f FILE} (rwk) when given; the {@code .files} leaves out the deny
+   * lines that rule lifts ({@code FilesDocument.of}).
+   */
   public Result compute(Domain domain, String extraFile) throws RefusedPathException {
     RuleCollector rules = new RuleCollector(policy);
     for (RuleSource source : sources) {
       source.addRules(domain, rules);
     }
-    if (extraFile == null) {
-      return new Result(rules.rules(), rules.warnings());
+    if (extraFile != null) {
+      addExtraFile(rules, Rule.EXTRA_FILE, extraFile);
     }
-    addExtraFile(rules, "-f", extraFile);
-    return new Result(withoutDeniesOfLast(rules.rules()), rules.warnings());
+    return new Result(rules.rules(), rules.warnings());
   }
 
-  // -f FILE asks for write to FILE (a block job's backing layer): its deny lines would win over the
-  // grant, so they go (decisions file, item 12); the next plain -r brings them back from the XML.
-  private static List<Rule> withoutDeniesOfLast(List<Rule> rules) {
-    Rule extra = rules.isEmpty() ? null : rules.get(rules.size() - 1);
-    if (extra == null || !extra.origin().equals("-f") || extra.perms().indexOf('w') < 0) {
-      return rules; // a relative -f FILE adds no rule
-    }
-    List<Rule> kept = new ArrayList<>(rules.size());
-    for (Rule r : rules) {
-      if (!(r.deny() && r.path().equals(extra.path()))) {
-        kept.add(r);
-      }
-    }
-    return List.copyOf(kept);
+  /**
+   * A path resolved as the rules resolve one from the XML (normalised, symlinks followed on the host), or
+   * null when it is not absolute; no restricted location is refused here ({@code guestarmor explain}).
+   */
+  public static String resolvedPath(HostFacts host, String origin, String path) throws RefusedPathException {
+    PathPolicy.Resolved resolved = new PathPolicy(host, RestrictedPaths.none()).resolve(origin, path, false);
+    return resolved == null ? null : resolved.path();
+  }
+
+  /** Why libvirt's restricted locations refuse a resolved path (for write when {@code write}), or null. */
+  public static String refusal(String path, boolean write) {
+    return RestrictedPaths.libvirt().refusal(path, write);
   }
 
   /** The one rule {@code -F FILE} appends (rwk, checked like any path). */
   public Result appended(String file) throws RefusedPathException {
     RuleCollector rules = new RuleCollector(policy);
-    addExtraFile(rules, "-F (hotplug)", file);
+    addExtraFile(rules, Rule.HOTPLUG, file);
     return new Result(rules.rules(), rules.warnings());
   }
 
   // libvirtd asks for a directory tree as DIR/{,**} (SetPathLabel with allowSubtree): that suffix is
   // libvirtd's glob, kept as syntax; everything before it is a path like any other.
   private static void addExtraFile(RuleCollector rules, String origin, String file) throws RefusedPathException {
-    if (file.endsWith(SUBTREE) && file.length() > SUBTREE.length()) {
-      rules.addSubtree(origin, file.substring(0, file.length() - SUBTREE.length()), "rwk");
+    if (file.endsWith(PathPattern.SUBTREE) && file.length() > PathPattern.SUBTREE.length()) {
+      rules.addSubtree(origin, file.substring(0, file.length() - PathPattern.SUBTREE.length()), "rwk");
     } else {
       rules.addPath(origin, file, "rwk");
     }
   }
-
-  private static final String SUBTREE = "/{,**}";
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * adds around it ({@code /**}, {@code /{,**}}). Only the literal parts are escaped when rendered.
  */
 public record PathPattern(List<Part> parts) {
+  /** libvirtd's glob for a directory and everything under it ({@code -F DIR/{,**}}, SetPathLabel with allowSubtree). */
+  public static final String SUBTREE = "/{,**}";
 
   public PathPattern {
     parts = List.copyOf(parts);

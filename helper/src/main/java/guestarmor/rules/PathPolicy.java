@@ -15,7 +15,7 @@ import java.util.Deque;
  * normalises {@code .}, {@code ..} and {@code //} lexically, so {@code /missing/../etc/passwd} is
  * checked as {@code /etc/passwd} (decisions file, item 3).
  */
-public final class PathPolicy {
+final class PathPolicy {
   /** Linux's PATH_MAX less the terminating NUL: no longer path can be opened. */
   static final int PATH_MAX = 4095;
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param wholeOnly directories whose contents may be given to a guest but never the directory itself
  *     ({@code /dev}, {@code /root}, {@code /boot}, ...; decisions file, item 13)
  */
-public record RestrictedPaths(List<String> overrides, List<String> restricted, List<String> readOnly,
+record RestrictedPaths(List<String> overrides, List<String> restricted, List<String> readOnly,
     List<String> wholeOnly) {
 
   public RestrictedPaths {
@@ -19,6 +19,11 @@ public record RestrictedPaths(List<String> overrides, List<String> restricted, L
     restricted = List.copyOf(restricted);
     readOnly = List.copyOf(readOnly);
     wholeOnly = List.copyOf(wholeOnly);
+  }
+
+  /** No restriction: a path resolved only ({@code guestarmor explain}). */
+  static RestrictedPaths none() {
+    return new RestrictedPaths(List.of(), List.of(), List.of(), List.of());
   }
 
   public static RestrictedPaths libvirt() {

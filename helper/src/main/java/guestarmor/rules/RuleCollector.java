@@ -8,7 +8,7 @@ import java.util.List;
  * Collects the rules of one profile in order. Paths from the XML go through {@link PathPolicy}
  * ({@link #addPath}); guestarmor's own fixed patterns bypass it ({@link #addFixed}), as in the C helper.
  */
-public final class RuleCollector {
+final class RuleCollector {
   private final PathPolicy policy;
   private final List<Rule> rules = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class RuleCollector {
 
   /** A directory and everything under it, as libvirtd asks with {@code -F DIR/{,**}} (SetPathLabel). */
   public void addSubtree(String origin, String dir, String perms) throws RefusedPathException {
-    addPath(origin, dir, perms, "/{,**}", false);
+    addPath(origin, dir, perms, PathPattern.SUBTREE, false);
   }
 
   private void addPath(String origin, String path, String perms, String glob, boolean share)

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
  * and skip the parser (decisions file, item 16).
  */
 final class StartPathRules implements RuleSource {
-  static final String ORIGIN = "start -F";
   private static final String LIB_DIR = "/var/lib/libvirt/qemu/";
   private static final String CHANNEL_DIR = "/var/lib/libvirt/qemu/channel/target/";
 
@@ -20,9 +19,9 @@ final class StartPathRules implements RuleSource {
     if (dir == null) {
       return;
     }
-    rules.addSubtree(ORIGIN, LIB_DIR + dir, "rwk");
-    rules.addSubtree(ORIGIN, CHANNEL_DIR + dir, "rwk");
-    rules.addPath(ORIGIN, LIB_DIR + dir + "/master-key.aes", "rwk");
+    rules.addSubtree(Rule.START_PATHS, LIB_DIR + dir, "rwk");
+    rules.addSubtree(Rule.START_PATHS, CHANNEL_DIR + dir, "rwk");
+    rules.addPath(Rule.START_PATHS, LIB_DIR + dir + "/master-key.aes", "rwk");
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import guestarmor.host.HostTree;
 import guestarmor.host.LiveHost;
+import guestarmor.profile.FilesRenderer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,8 @@ class HotplugShapesTest {
 
   private List<String> regenerated(String extra) throws Exception {
     var domain = new guestarmor.domain.DomainXmlReader().parse(CHAIN_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return RuleLines.lines(new DomainRules(host).compute(domain, extra).rules());
+    // the .files leaves out the deny lines -f lifts (FilesDocument.of)
+    return List.of(FilesRenderer.rulesText(new DomainRules(host).compute(domain, extra).rules()).split("\n"));
   }
 
   @Test

@@ -102,7 +102,7 @@ class StartPathRulesTest {
   }
 
   static String withoutStartPaths(String files) {
-    int at = files.indexOf("  # " + StartPathRules.ORIGIN + "\n");
+    int at = files.indexOf("  # " + Rule.START_PATHS + "\n");
     return at < 0 ? files : files.substring(0, at);
   }
 

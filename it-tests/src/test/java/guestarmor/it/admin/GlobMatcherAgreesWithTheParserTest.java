@@ -5,9 +5,9 @@ import static guestarmor.rules.PathPattern.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import guestarmor.HelperFacade;
 import guestarmor.admin.GlobMatcher;
 import guestarmor.it.ParserDfa;
-import guestarmor.profile.AppArmorText;
 import guestarmor.rules.PathPattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class GlobMatcherAgreesWithTheParserTest {
     int unmatched = 0;
     List<String> disagreements = new ArrayList<>();
     for (PathPattern pattern : PATTERNS) {
-      ParserDfa dfa = ParserDfa.compile("  " + AppArmorText.quoted(pattern) + " r,", tmp);
+      ParserDfa dfa = ParserDfa.compile("  " + HelperFacade.quoted(pattern) + " r,", tmp);
       GlobMatcher matcher = new GlobMatcher(pattern);
       for (String path : probes(pattern)) {
         boolean kernel = dfa.accepts(path);
