@@ -40,6 +40,28 @@ class ProfileStoreTest {
   }
 
   @Test
+  void aLeftoverTempFileOfAKilledHelperWithTheSamePidIsSkippedNotReused() throws Exception {
+    ProfileStore store = new ProfileStore(dir);
+    String leftover = "." + NAME + ".files." + ProcessHandle.current().pid() + "-0.tmp";
+    Files.writeString(dir.resolve(leftover), "what a killed helper left");
+    store.replace(store.files(NAME), "new\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("new\n", Files.readString(store.files(NAME)));
+    assertEquals("what a killed helper left", Files.readString(dir.resolve(leftover)));
+    assertEquals(List.of(leftover, NAME + ".files"), entries());
+  }
+
+  @Test
+  void theIdentityOfAFileChangesWithEveryReplaceEvenToTheSameBytes() throws Exception {
+    ProfileStore store = new ProfileStore(dir);
+    assertEquals("-", store.identity(store.files(NAME)));
+    store.replace(store.files(NAME), "same\n".getBytes(StandardCharsets.UTF_8));
+    String first = store.identity(store.files(NAME));
+    assertEquals(first, store.identity(store.files(NAME)), "nothing written, the same identity");
+    store.replace(store.files(NAME), "same\n".getBytes(StandardCharsets.UTF_8));
+    assertFalse(first.equals(store.identity(store.files(NAME))), first);
+  }
+
+  @Test
   void replaceWritesTheContentWithMode0644AndLeavesNoTempFile() throws Exception {
     ProfileStore store = new ProfileStore(dir);
     store.replace(store.files(NAME), "new\n".getBytes(StandardCharsets.UTF_8));

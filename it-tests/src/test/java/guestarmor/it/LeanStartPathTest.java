@@ -44,6 +44,39 @@ class LeanStartPathTest {
     assertEquals(List.of(), forbidden);
   }
 
+  /** The JDK's security providers: a JCA digest or SecureRandom (Files.createTempFile) loads them, about 7 ms each on 17. */
+  static final List<String> SECURITY_PROVIDERS = List.of("java.security.MessageDigest ", "java.security.SecureRandom ",
+      "sun.security.jca.", "sun.security.provider.");
+
+  @Test
+  void aCreateAndAHotplugLoadNoSecurityProvider() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("libvirt"));
+    Path kernelList = Files.writeString(tmp.resolve("profiles"), "");
+    String cp = Checkout.root().resolve("helper/target/guestarmor-helper.jar") + ":"
+        + Checkout.root().resolve("templates/target/guestarmor-templates.jar");
+    byte[] xml = Files.readAllBytes(Checkout.example("web01.xml"));
+    List<List<String>> calls = List.of(List.of("-c"), List.of("-r", "-F", tmp.resolve("hotplug.qcow2").toString()));
+    int logged = 0;
+    for (List<String> mode : calls) {
+      Path log = tmp.resolve("classes-" + logged + ".log");
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xlog:class+load=info:file=" + log, "-cp", cp, "guestarmor.cli.VirtAaHelper"));
+      cmd.addAll(mode);
+      // /bin/true stands in for the parser: this test watches the helper's own class loading, not a compile
+      cmd.addAll(List.of("-u", HelperLauncherTest.NAME, "--profile-dir", dir.toString(), "--parser", "/bin/true",
+          "--loaded-profiles", kernelList.toString()));
+      Checkout.Result r = Checkout.run(cmd, xml);
+      assertEquals(0, r.status(), r.stderr());
+      List<String> loaded = Files.readAllLines(log);
+      assertTrue(loaded.stream().anyMatch(l -> l.contains("guestarmor.store.ProfileChange ")), "the call wrote files");
+      assertEquals(List.of(), loaded.stream().filter(l -> SECURITY_PROVIDERS.stream().anyMatch(l::contains))
+          .collect(Collectors.toList()), String.join(" ", mode));
+      logged++;
+    }
+    assertEquals(2, logged);
+    assertTrue(Files.readString(dir.resolve(HelperLauncherTest.NAME + ".files")).contains("hotplug.qcow2"));
+  }
+
   @Test
   void theHelperIsCompiledWithoutInvokedynamicStringConcatenation() throws Exception {
     // -XDstringConcat=inline (helper/pom.xml): JDK 17 spins method-handle classes per concat shape at start-up.
