@@ -3,6 +3,7 @@ package guestarmor.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,5 +73,29 @@ class ProfileModeTest {
   void aTextWithoutTheHeaderCannotTakeAMode() {
     assertNull(ProfileMode.COMPLAIN.applyTo("profile\n", NAME));
     assertEquals(ProfileMode.ENFORCE, ProfileMode.of("profile\n", NAME));
+  }
+
+  @Test
+  void theHandScanReadsAndRewritesEveryHeaderAsTheRegexItReplacedDid() {
+    String[] parts = {"profile", " ", "\t", NAME, NAME + "x", "{", "}", "\n", "\r", "\r\n", "\u0085", "\u2028",
+        "flags", "=", "(", ")", ",", "complain", "attach_disconnected", " flags=(attach_disconnected)",
+        " flags = ( complain , x )", "#include <x>", "  ", "\u000B", "a"};
+    java.util.Random random = new java.util.Random(14);
+    int compared = 0;
+    int withHeader = 0;
+    for (int t = 0; t < 200_000; t++) {
+      StringBuilder b = new StringBuilder(random.nextInt(3) == 0 ? "profile " + NAME : "");
+      for (int i = random.nextInt(14); i >= 0; i--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String text = b.toString();
+      assertEquals(RegexProfileMode.of(text, NAME).name(), ProfileMode.of(text, NAME).name(), text);
+      assertEquals(RegexProfileMode.COMPLAIN.applyTo(text, NAME), ProfileMode.COMPLAIN.applyTo(text, NAME), text);
+      assertEquals(RegexProfileMode.ENFORCE.applyTo(text, NAME), ProfileMode.ENFORCE.applyTo(text, NAME), text);
+      withHeader += ProfileMode.COMPLAIN.applyTo(text, NAME) == null ? 0 : 1;
+      compared++;
+    }
+    assertEquals(200_000, compared);
+    assertTrue(withHeader > 2_000, "inputs with a header line: " + withHeader);
   }
 }
