@@ -191,9 +191,9 @@ record FilesDocument(boolean headed, List<Line> lines, boolean newlineAtEnd) {
       present.add(line.written());
     }
     List<Rule> fresh = new ArrayList<>();
-    for (Rule r : rules) {
-      if (!present.contains(line(r))) {
-        fresh.add(r);
+    for (int i = 0; i < rules.size(); i++) {
+      if (!present.contains(grants.get(i).written())) {
+        fresh.add(rules.get(i));
       }
     }
     if (fresh.isEmpty()) {
@@ -276,10 +276,6 @@ record FilesDocument(boolean headed, List<Line> lines, boolean newlineAtEnd) {
       }
     }
     return false;
-  }
-
-  private static String line(Rule r) {
-    return RuleLine.of(r).written();
   }
 
   private static boolean liftedByAny(RuleLine line, List<RuleLine> grants) {

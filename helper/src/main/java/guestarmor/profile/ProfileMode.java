@@ -20,12 +20,13 @@ public enum ProfileMode {
   /** The mode a profile text declares: complain when its header's flags name it. */
   public static ProfileMode of(String profile, String name) {
     int[] header = header(profile, name);
-    if (header == null) {
-      return ENFORCE;
-    }
-    int[] flags = flags(profile.substring(header[0], header[1]));
-    return flags != null && split(profile.substring(header[0], header[1]).substring(flags[2], flags[3]))
-        .contains("complain") ? COMPLAIN : ENFORCE;
+    return header == null ? ENFORCE : ofHeader(profile.substring(header[0], header[1]));
+  }
+
+  // The mode the part of the header after NAME declares.
+  private static ProfileMode ofHeader(String rest) {
+    int[] flags = flags(rest);
+    return flags != null && split(rest.substring(flags[2], flags[3])).contains("complain") ? COMPLAIN : ENFORCE;
   }
 
   /**
@@ -39,10 +40,10 @@ public enum ProfileMode {
     if (header == null) {
       return null;
     }
-    if (of(profile, name) == this) {
+    String rest = profile.substring(header[0], header[1]);
+    if (ofHeader(rest) == this) {
       return profile;
     }
-    String rest = profile.substring(header[0], header[1]);
     int[] flags = flags(rest);
     String newRest;
     if (flags != null) {

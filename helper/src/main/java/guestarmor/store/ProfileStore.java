@@ -94,15 +94,8 @@ public final class ProfileStore {
     if (content.length > MAX_FILE_BYTES) {
       throw new IOException("new content for " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
     }
-    Path tmp = createTemp(file);
+    Path tmp = writeTemp(file, content);
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       move(tmp, file);
       syncDirectory();
@@ -111,21 +104,34 @@ public final class ProfileStore {
     }
   }
 
-  // .NAME.<pid>-<n>.tmp, created with O_EXCL (never an existing file or link): Files.createTempFile draws
-  // its name from SecureRandom, which loads the JDK's security providers at every write (issue 14: 6 ms on 17).
-  private Path createTemp(Path file) throws IOException {
+  // The content in a new .NAME.<pid>-<n>.tmp beside the file, synced; created with O_EXCL (never an existing
+  // file or link). Files.createTempFile would draw the name from SecureRandom, which loads the JDK's security
+  // providers at every write (issue 14: 6 ms on 17).
+  private Path writeTemp(Path file, byte[] content) throws IOException {
     String prefix = "." + file.getFileName() + "." + ProcessHandle.current().pid() + "-";
     for (int n = 0; ; n++) {
       Path tmp = dir.resolve(prefix + n + ".tmp");
+      FileChannel ch;
       try {
-        Files.newByteChannel(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))).close();
-        return tmp;
+        ch = FileChannel.open(tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
       } catch (FileAlreadyExistsException e) {
         if (n >= MAX_TEMP_ATTEMPTS) {
           throw e; // a hundred leftovers of killed helpers of this pid: say so rather than loop
         }
+        continue;
       }
+      try (ch) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      return tmp;
     }
   }
 
@@ -223,7 +229,6 @@ public final class ProfileStore {
       }
     }
   }
-
 
   private static void move(Path tmp, Path file) throws IOException {
     try {
